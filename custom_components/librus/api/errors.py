@@ -1,0 +1,39 @@
+"""The client's error taxonomy.
+
+Every failure a caller can meet is one of these, so Home Assistant code maps errors in one
+place. Messages never contain credentials: they name the step or endpoint and the cause.
+"""
+
+from __future__ import annotations
+
+
+class LibrusError(Exception):
+    """Base class of every error raised by the Librus client."""
+
+
+class LibrusAuthError(LibrusError):
+    """Librus rejected the credentials, or refused the session right after a grant."""
+
+
+class LibrusConnectionError(LibrusError):
+    """Librus could not be reached or answered with a server-side failure (5xx, 429)."""
+
+
+class LibrusTimeoutError(LibrusConnectionError):
+    """Librus did not answer within the request timeout or the total budget."""
+
+
+class LibrusMaintenanceError(LibrusConnectionError):
+    """Librus answered 503: a (usually short) maintenance window."""
+
+
+class LibrusResponseError(LibrusError):
+    """Librus answered, but with a body the client does not understand."""
+
+
+class LibrusSessionExpiredError(LibrusError):
+    """The gateway no longer accepts the session (401 or a login page instead of JSON)."""
+
+
+class LibrusModuleUnavailableError(LibrusError):
+    """This account or school cannot read an endpoint (403, Disabled, NotActive, scopes)."""

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# All set-up from nothing, idempotent and quick on a second run:
+#   Python >= 3.13.2 (built once into a cache outside the repo), .venv, pinned packages.
+# Later parts (npm packages, Chromium) are added by scripts/setup_*.sh and called from here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "[setup] $*"; }
+
+python_bin="$(bash scripts/ensure_python.sh)"
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 13, 2))' 2>/dev/null; then
+  log "creating .venv with $python_bin"
+  rm -rf .venv
+  "$python_bin" -m venv .venv
+fi
+
+# Reinstall only when a requirements file changed (its hash is kept inside the venv).
+req_hash="$(cat requirements_*.txt | sha256sum | cut -d' ' -f1)"
+if [ "$(cat .venv/.requirements-hash 2>/dev/null)" != "$req_hash" ]; then
+  log "installing pinned Python packages (a few minutes the first time)"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements_test.txt 2>&1 | grep -v "is ignored: it is neither" || true
+  if [ -f requirements_demo.txt ]; then .venv/bin/python -m pip install --quiet -r requirements_demo.txt; fi
+  echo "$req_hash" > .venv/.requirements-hash
+fi
+
+for extra in scripts/setup_*.sh; do
+  [ -e "$extra" ] || continue
+  bash "$extra"
+done
+log "ready"

@@ -1,0 +1,60 @@
+"""Names shared by the simulator and its users: step names, paths and fixed values.
+
+The step names are the vocabulary of fault injection and of the request log. The client's
+login step table uses the same strings, so a test can say "fault the step the client calls
+oauth_grant" without knowing any URL.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# The five steps of the reference login sequence (Postman folder "Auth"), in order.
+OAUTH_INIT: Final = "oauth_init"
+OAUTH_LOGIN: Final = "oauth_login"
+OAUTH_GRANT: Final = "oauth_grant"
+TOKEN_INFO: Final = "token_info"
+USER_INFO: Final = "user_info"
+REFERENCE_STEPS: Final = (OAUTH_INIT, OAUTH_LOGIN, OAUTH_GRANT, TOKEN_INFO, USER_INFO)
+
+# Other named routes: the Synergia OAuth callback, the page it lands on, and the first
+# gateway data resource.
+GRANT_REDIRECT: Final = "grant_redirect"
+LANDING: Final = "landing"
+ME: Final = "me"
+
+# Fault target that matches every step (a step-specific fault wins over it).
+ANY_STEP: Final = "*"
+
+CLIENT_ID: Final = "46"
+
+# Paths, all served on one port.
+OAUTH_AUTHORIZATION_PATH: Final = "/OAuth/Authorization"
+OAUTH_GRANT_PATH: Final = "/OAuth/Authorization/Grant"
+OAUTH_COOKIE_PATH: Final = "/OAuth"
+GRANT_REDIRECT_PATH: Final = "/loguj/portalRodzina"
+PARENT_LANDING_PATH: Final = "/rodzic/index"
+STUDENT_LANDING_PATH: Final = "/uczen/index"
+GATEWAY_PREFIX: Final = "/gateway/api/2.0"
+ADMIN_PREFIX: Final = "/__simulator"
+
+# Cookie names.
+AUTHSESSID: Final = "AUTHSESSID"
+DEVICE_COOKIE: Final = "DeviceCookie"
+DZIENNIKSID: Final = "DZIENNIKSID"
+SDZIENNIKSID: Final = "SDZIENNIKSID"
+OAUTH_TOKEN: Final = "oauth_token"
+SESSION_COOKIES: Final = (DZIENNIKSID, SDZIENNIKSID, OAUTH_TOKEN)
+
+DEVICE_COOKIE_MAX_AGE: Final = 31_536_000  # one year, as Librus sets it
+OAUTH_TOKEN_MAX_AGE: Final = 600
+
+# Gateway responses keep pointing at the bearer API host, as the real gateway does.
+API_BASE_URL: Final = "https://api.librus.pl/2.0"
+
+# Librus group ids: Me.Account.GroupId and Auth/TokenInfo UserType.
+GROUP_PARENT: Final = 5
+GROUP_STUDENT: Final = 8
+
+# Form fields whose values are never recorded.
+SECRET_FIELDS: Final = frozenset({"pass", "password", "passwd"})
