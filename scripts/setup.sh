@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { echo "[setup] $*"; }
+# This machine's pip config names local wheel folders that may not exist; drop those warnings
+# but keep pip's own exit status.
+pip_install() { .venv/bin/python -m pip install --quiet "$@" 2> >(grep -v "is ignored: it is neither" >&2); }
 
 python_bin="$(bash scripts/ensure_python.sh)"
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 13, 2))' 2>/dev/null; then
@@ -18,9 +21,8 @@ fi
 req_hash="$(cat requirements_*.txt | sha256sum | cut -d' ' -f1)"
 if [ "$(cat .venv/.requirements-hash 2>/dev/null)" != "$req_hash" ]; then
   log "installing pinned Python packages (a few minutes the first time)"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements_test.txt 2>&1 | grep -v "is ignored: it is neither" || true
-  if [ -f requirements_demo.txt ]; then .venv/bin/python -m pip install --quiet -r requirements_demo.txt; fi
+  pip_install --upgrade pip
+  for req in requirements_*.txt; do pip_install -r "$req"; done
   echo "$req_hash" > .venv/.requirements-hash
 fi
 
