@@ -12,7 +12,15 @@ class LibrusError(Exception):
 
 
 class LibrusAuthError(LibrusError):
-    """Librus rejected the credentials, or refused the session right after a grant."""
+    """Librus rejected the credentials, or refused the session right after a grant.
+
+    ``reason`` tells the cases apart for the user: ``invalid_credentials``,
+    ``captcha_required``, ``account_expired`` or ``session_refused``.
+    """
+
+    def __init__(self, message: str, *, reason: str = "invalid_credentials") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class LibrusConnectionError(LibrusError):

@@ -1,0 +1,224 @@
+"""Config flow: add, re-authenticate and reconfigure a Librus account.
+
+All three paths submit a form, then show a progress step ("Validating your Librus
+credentials…") while the five reference login steps run once, in a fresh cookie jar, with
+no retries. Nothing is stored unless every step succeeded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import voluptuous as vol
+from homeassistant.config_entries import (
+    SOURCE_REAUTH,
+    SOURCE_RECONFIGURE,
+    ConfigFlow,
+    ConfigFlowResult,
+)
+from homeassistant.helpers.selector import (
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+
+from .api import (
+    LibrusAuthError,
+    LibrusConnectionError,
+    LibrusError,
+    LibrusTimeoutError,
+)
+from .const import CONF_PASSWORD, CONF_USERNAME, DOMAIN
+from .session import create_client
+
+_LOGGER = logging.getLogger(__name__)
+
+USERNAME_SELECTOR = TextSelector(
+    TextSelectorConfig(type=TextSelectorType.TEXT, autocomplete="username")
+)
+PASSWORD_SELECTOR = TextSelector(
+    TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="current-password")
+)
+CREDENTIALS_SCHEMA = vol.Schema(
+    {
+        vol.Required(CONF_USERNAME): USERNAME_SELECTOR,
+        vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR,
+    }
+)
+PASSWORD_SCHEMA = vol.Schema({vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR})
+
+
+@dataclass(frozen=True, slots=True)
+class ValidatedAccount:
+    unique_id: str  # the login's stable Librus identifier (Auth/TokenInfo UserIdentifier)
+    title: str  # the student's name
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationOutcome:
+    account: ValidatedAccount | None = None
+    error: str | None = None  # a key of config.error in strings.json
+
+
+def error_key(err: LibrusError) -> str:
+    """The form error a user sees for a client error."""
+    if isinstance(err, LibrusAuthError):
+        return "captcha_required" if err.reason == "captcha_required" else "invalid_auth"
+    if isinstance(err, LibrusTimeoutError):
+        return "timeout"
+    if isinstance(err, LibrusConnectionError):
+        return "cannot_connect"
+    return "unknown"
+
+
+class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
+    """One entry per Librus login (each login belongs to one student)."""
+
+    VERSION = 1
+    MINOR_VERSION = 1
+
+    def __init__(self) -> None:
+        self._credentials: dict[str, str] = {}
+        self._form_step = "user"  # where a failed validation returns to
+        self._validation: asyncio.Task[ValidationOutcome] | None = None
+        self._errors: dict[str, str] = {}
+        self._account: ValidatedAccount | None = None
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """The credentials form of a new entry."""
+        return await self._credentials_form("user", CREDENTIALS_SCHEMA, user_input)
+
+    async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
+        """Librus started rejecting the stored password."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the new password only; the login stays."""
+        entry = self._get_reauth_entry()
+        if user_input is not None:
+            user_input = {CONF_USERNAME: entry.data[CONF_USERNAME], **user_input}
+        return await self._credentials_form(
+            "reauth_confirm",
+            PASSWORD_SCHEMA,
+            user_input,
+            placeholders={"username": entry.data[CONF_USERNAME], "name": entry.title},
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Change the login or password of the same Librus account."""
+        entry = self._get_reconfigure_entry()
+        return await self._credentials_form(
+            "reconfigure",
+            self.add_suggested_values_to_schema(
+                CREDENTIALS_SCHEMA, {CONF_USERNAME: entry.data[CONF_USERNAME]}
+            ),
+            user_input,
+            placeholders={"name": entry.title},
+        )
+
+    async def _credentials_form(
+        self,
+        step_id: str,
+        schema: vol.Schema,
+        user_input: dict[str, Any] | None,
+        placeholders: dict[str, str] | None = None,
+    ) -> ConfigFlowResult:
+        """Show a form, or accept it and start validating."""
+        errors, self._errors = self._errors, {}
+        if user_input is not None:
+            username = str(user_input.get(CONF_USERNAME, "")).strip()
+            password = str(user_input.get(CONF_PASSWORD, ""))
+            errors = {}
+            if not username:
+                errors[CONF_USERNAME] = "empty"
+            if not password:
+                errors[CONF_PASSWORD] = "empty"
+            if not errors:
+                self._credentials = {CONF_USERNAME: username, CONF_PASSWORD: password}
+                self._form_step = step_id
+                return await self.async_step_validate()
+        if step_id == "user" and self._credentials:
+            # Keep what was typed (except the password) when the form comes back.
+            schema = self.add_suggested_values_to_schema(
+                schema, {CONF_USERNAME: self._credentials[CONF_USERNAME]}
+            )
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=schema,
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_validate(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Progress step: run the reference login once."""
+        if self._validation is None:
+            self._validation = self.hass.async_create_task(
+                self._validate(dict(self._credentials)), eager_start=False
+            )
+        if not self._validation.done():
+            return self.async_show_progress(
+                step_id="validate",
+                progress_action="validate",
+                progress_task=self._validation,
+            )
+        outcome = self._validation.result()
+        self._validation = None
+        if outcome.account is None:
+            self._errors = {"base": outcome.error or "unknown"}
+            return self.async_show_progress_done(next_step_id=self._form_step)
+        self._account = outcome.account
+        return self.async_show_progress_done(next_step_id="finish")
+
+    async def async_step_finish(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Store the validated credentials (new entry, reauth or reconfigure)."""
+        account = self._account
+        assert account is not None
+        await self.async_set_unique_id(account.unique_id)
+        if self.source == SOURCE_REAUTH:
+            self._abort_if_unique_id_mismatch(reason="wrong_account")
+            return self.async_update_reload_and_abort(
+                self._get_reauth_entry(), data_updates=self._credentials
+            )
+        if self.source == SOURCE_RECONFIGURE:
+            self._abort_if_unique_id_mismatch(reason="wrong_account")
+            return self.async_update_reload_and_abort(
+                self._get_reconfigure_entry(), data_updates=self._credentials
+            )
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(title=account.title, data=self._credentials)
+
+    async def _validate(self, credentials: dict[str, str]) -> ValidationOutcome:
+        """Log in once; on success read the student's name for the entry title."""
+        client = create_client(self.hass, credentials[CONF_USERNAME], credentials[CONF_PASSWORD])
+        try:
+            identity = await client.login()
+            try:
+                # Not part of the validation: a failure here only costs the nice title.
+                title = (await client.get_me(relogin=False)).student_name
+            except LibrusError as err:
+                _LOGGER.debug("Could not read the student's name: %s", err)
+                title = ""
+            return ValidationOutcome(
+                ValidatedAccount(
+                    unique_id=identity.user_identifier,
+                    title=title or f"Librus {credentials[CONF_USERNAME]}",
+                )
+            )
+        except LibrusError as err:
+            _LOGGER.debug("Librus credentials not accepted: %s", err)
+            return ValidationOutcome(error=error_key(err))
+        except Exception:
+            _LOGGER.exception("Unexpected error while validating Librus credentials")
+            return ValidationOutcome(error="unknown")
+        finally:
+            await client.close()
