@@ -28,6 +28,8 @@ from .errors import (
 WRONG_CREDENTIALS_MARKER = "Nieprawidłowy"
 CAPTCHA_MARKER = "Nie jestem robotem"
 ACCOUNT_EXPIRED_MARKER = "Minął termin ważności konta"
+# The login form's own session (from Step 1) was missing or stale: not the user's fault.
+LOGIN_SESSION_LOST_MARKER = "Sesja logowania wygasła"
 
 BaseUrl = Literal["oauth_url", "api_url"]
 
@@ -80,10 +82,22 @@ def raise_for_server_trouble(response: StepResponse) -> None:
 
 
 def _check_page_step(response: StepResponse) -> Mapping[str, str]:
-    """Steps 1 and 3: an HTML page (200) or a redirect (302) is success."""
+    """Step 1: an HTML page (200) or a redirect (302) is success."""
     raise_for_server_trouble(response)
     if response.status not in (200, 302):
         raise LibrusResponseError(f"{response.step}: unexpected HTTP {response.status}")
+    return {}
+
+
+def _check_grant(response: StepResponse) -> Mapping[str, str]:
+    """Step 3: 200/302 after the redirect chain, as Step 1.
+
+    A grant hands over to Synergia by redirecting; a plain page with no redirect at all is
+    a glitch, not a login, so it is reported as one (instead of as a refused session).
+    """
+    _check_page_step(response)
+    if not response.redirects and response.status == 200:
+        raise LibrusResponseError(f"{response.step}: the grant did not redirect to Synergia")
     return {}
 
 
@@ -103,6 +117,8 @@ def _check_login(response: StepResponse) -> Mapping[str, str]:
         errors = body.get("errors")
         first = errors[0] if isinstance(errors, list) and errors else {}
         message = first.get("message", "") if isinstance(first, dict) else ""
+        if LOGIN_SESSION_LOST_MARKER in str(message):
+            raise LibrusResponseError(f"{response.step}: Librus lost the login form's session")
         raise LibrusAuthError(
             f"{response.step}: Librus rejected the login: {message or 'no reason given'}",
             reason=_login_rejection_reason(str(message)),
@@ -199,7 +215,7 @@ REFERENCE_LOGIN_STEPS: tuple[AuthStep, ...] = (
         path="OAuth/Authorization/Grant",
         query={"client_id": "46"},
         follow_redirects=True,
-        check=_check_page_step,
+        check=_check_grant,
     ),
     AuthStep(
         name="token_info",

@@ -127,6 +127,17 @@ class OwnedSessions:
         await session.close()
 
 
+def disable_transparent_retries(session: aiohttp.ClientSession) -> None:
+    """Make a dropped connection an error, not a silent second request.
+
+    aiohttp re-sends an idempotent request once when the server drops the connection. The
+    login must make exactly one attempt per step (and the simulator counts them), so that
+    behaviour is switched off. aiohttp has no public switch; this private flag is the one
+    its own request loop reads.
+    """
+    session._retry_connection = False
+
+
 def new_cookie_jar() -> aiohttp.CookieJar:
     # unsafe=True: keep cookies from IP hosts too, or the loopback simulator loses them.
     return aiohttp.CookieJar(unsafe=True)
@@ -174,6 +185,7 @@ class LibrusClient:
             await self._discard_session()
             jar = new_cookie_jar()
             session = self._sessions.open(jar)
+            disable_transparent_retries(session)
             try:
                 result = await self._run_reference_login(session)
             except BaseException:
