@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from unittest.mock import AsyncMock, patch
 
 import pytest
-from homeassistant.config_entries import SOURCE_USER
+from homeassistant.config_entries import (
+    SOURCE_REAUTH,
+    SOURCE_RECONFIGURE,
+    SOURCE_USER,
+    ConfigEntry,
+    ConfigFlowResult,
+)
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 
@@ -27,10 +33,15 @@ from .helpers import (
 
 
 @pytest.fixture(autouse=True)
-def mock_setup_entry() -> Iterator[AsyncMock]:
+async def mock_setup_entry(hass: HomeAssistant) -> AsyncIterator[AsyncMock]:
     """Keep entry setup (its own login) out of the requests a flow test looks at."""
-    with patch("custom_components.librus.async_setup_entry", return_value=True) as mock:
+    with (
+        patch("custom_components.librus.async_setup_entry", return_value=True) as mock,
+        patch("custom_components.librus.async_unload_entry", return_value=True),
+    ):
         yield mock
+        for entry in hass.config_entries.async_entries(DOMAIN):
+            await hass.config_entries.async_unload(entry.entry_id)
 
 
 async def start_flow(hass: HomeAssistant) -> str:
@@ -225,3 +236,173 @@ async def test_connection_refused(
     result = await submit(hass, flow_id, credentials(PARENT))
     assert result["errors"] == {"base": "cannot_connect"}
     assert hass.config_entries.async_entries(DOMAIN) == []
+
+
+async def add_entry(hass: HomeAssistant, simulator: LibrusSimulator) -> str:
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    simulator.clear_requests()
+    return result["result"].entry_id
+
+
+async def start_entry_flow(
+    hass: HomeAssistant, entry: ConfigEntry, source: str
+) -> ConfigFlowResult:
+    """Start a reauth or reconfigure flow as Home Assistant does (reauth gets the data)."""
+    return await hass.config_entries.flow.async_init(
+        DOMAIN,
+        context={"source": source, "entry_id": entry.entry_id},
+        data=dict(entry.data) if source == SOURCE_REAUTH else None,
+    )
+
+
+async def test_duplicate_account_aborts(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
+    await add_entry(hass, simulator)
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert len(hass.config_entries.async_entries(DOMAIN)) == 1
+
+
+async def test_two_students_are_two_entries(
+    hass: HomeAssistant, simulator: LibrusSimulator
+) -> None:
+    await add_entry(hass, simulator)
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(STUDENT))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert {e.unique_id for e in hass.config_entries.async_entries(DOMAIN)} == {
+        PARENT.user_identifier,
+        STUDENT.user_identifier,
+    }
+
+
+async def test_reconfigure_same_account(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
+    entry_id = await add_entry(hass, simulator)
+    entry = hass.config_entries.async_get_entry(entry_id)
+    assert entry is not None
+    result = await start_entry_flow(hass, entry, SOURCE_RECONFIGURE)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reconfigure"
+    assert result["description_placeholders"] == {"name": "Ola Nowak"}
+
+    # A failing validation keeps the stored credentials and returns to the form.
+    result = await submit(hass, result["flow_id"], credentials(PARENT, "typo"))
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reconfigure"
+    assert result["errors"] == {"base": "invalid_auth"}
+    assert entry.data[CONF_PASSWORD] == PARENT.password
+
+    result = await submit(
+        hass, result["flow_id"], {CONF_USERNAME: f" {PARENT.login}", CONF_PASSWORD: PARENT.password}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.data == {CONF_USERNAME: PARENT.login, CONF_PASSWORD: PARENT.password}
+    assert login_steps(simulator.requests)[-5:] == REFERENCE_STEPS
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        (Fault("hang"), "timeout"),
+        (Fault("maintenance"), "cannot_connect"),
+        (Fault("html"), "unknown"),
+    ],
+)
+async def test_reconfigure_errors(
+    hass: HomeAssistant,
+    simulator: LibrusSimulator,
+    monkeypatch: pytest.MonkeyPatch,
+    fault: Fault,
+    error: str,
+) -> None:
+    entry_id = await add_entry(hass, simulator)
+    entry = hass.config_entries.async_get_entry(entry_id)
+    assert entry is not None
+    monkeypatch.setattr(const, "LOGIN_TIMEOUTS", HANG_TIMEOUTS)
+    simulator.inject("token_info", fault)
+    result = await start_entry_flow(hass, entry, SOURCE_RECONFIGURE)
+    result = await submit(hass, result["flow_id"], credentials(PARENT))
+    assert result["errors"] == {"base": error}
+    simulator.clear_faults()
+    simulator.release_hangs()
+    result = await submit(hass, result["flow_id"], credentials(PARENT))
+    assert result["reason"] == "reconfigure_successful"
+
+
+async def test_reconfigure_to_other_account_aborts(
+    hass: HomeAssistant, simulator: LibrusSimulator
+) -> None:
+    entry_id = await add_entry(hass, simulator)
+    entry = hass.config_entries.async_get_entry(entry_id)
+    assert entry is not None
+    result = await start_entry_flow(hass, entry, SOURCE_RECONFIGURE)
+    result = await submit(hass, result["flow_id"], credentials(STUDENT))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "wrong_account"
+    assert entry.data[CONF_USERNAME] == PARENT.login
+
+
+async def test_reauth_success(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
+    entry_id = await add_entry(hass, simulator)
+    entry = hass.config_entries.async_get_entry(entry_id)
+    assert entry is not None
+    hass.config_entries.async_update_entry(
+        entry, data={**entry.data, CONF_PASSWORD: "old-password"}
+    )
+    result = await start_entry_flow(hass, entry, SOURCE_REAUTH)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reauth_confirm"
+    assert result["description_placeholders"] == {"username": PARENT.login, "name": "Ola Nowak"}
+    assert list(result["data_schema"].schema) == [CONF_PASSWORD]
+
+    result = await submit(hass, result["flow_id"], {CONF_PASSWORD: "still-wrong"})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reauth_confirm"
+    assert result["errors"] == {"base": "invalid_auth"}
+    assert entry.data[CONF_PASSWORD] == "old-password"
+
+    result = await submit(hass, result["flow_id"], {CONF_PASSWORD: PARENT.password})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_successful"
+    assert entry.data == {CONF_USERNAME: PARENT.login, CONF_PASSWORD: PARENT.password}
+
+
+async def test_reauth_empty_password(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
+    entry_id = await add_entry(hass, simulator)
+    entry = hass.config_entries.async_get_entry(entry_id)
+    assert entry is not None
+    result = await start_entry_flow(hass, entry, SOURCE_REAUTH)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_PASSWORD: ""})
+    assert result["errors"] == {CONF_PASSWORD: "empty"}
+    assert simulator.requests == []
+
+
+async def test_reauth_with_other_account_aborts(
+    hass: HomeAssistant, simulator: LibrusSimulator
+) -> None:
+    """The stored login now belongs to another Librus account: refuse, keep the entry."""
+    entry_id = await add_entry(hass, simulator)
+    entry = hass.config_entries.async_get_entry(entry_id)
+    assert entry is not None
+    hass.config_entries.async_update_entry(
+        entry, data={CONF_USERNAME: STUDENT.login, CONF_PASSWORD: "x"}
+    )
+    result = await start_entry_flow(hass, entry, SOURCE_REAUTH)
+    result = await submit(hass, result["flow_id"], {CONF_PASSWORD: STUDENT.password})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "wrong_account"
+    assert entry.data[CONF_PASSWORD] == "x"
+
+
+async def test_bare_401_on_login_is_not_a_password_verdict(
+    hass: HomeAssistant, simulator: LibrusSimulator
+) -> None:
+    simulator.inject("oauth_login", Fault("status", status=401))
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT))
+    # A bare 401 without Librus's error body is not a verdict on the password.
+    assert result["errors"] == {"base": "unknown"}

@@ -160,7 +160,7 @@ class LibrusClient:
         self.timeouts = timeouts or Timeouts()
         self._session: aiohttp.ClientSession | None = None
         self._identity: LoginResult | None = None
-        self._generation = 0  # bumps on every successful login
+        self._generation = 0  # bumps whenever the session is replaced or dropped
         self._login_lock = asyncio.Lock()
         self.request_count = 0  # every HTTP request, redirects included
 
@@ -182,20 +182,29 @@ class LibrusClient:
         discarded and the client holds no session.
         """
         async with self._login_lock:
-            await self._discard_session()
-            jar = new_cookie_jar()
-            session = self._sessions.open(jar)
-            disable_transparent_retries(session)
-            try:
-                result = await self._run_reference_login(session)
-            except BaseException:
-                await self._sessions.release(session)
-                jar.clear()
-                raise
-            self._session = session
-            self._identity = result
-            self._generation += 1
-            return result
+            return await self._login_locked()
+
+    async def _login_locked(self) -> LoginResult:
+        await self._discard_session()
+        jar = new_cookie_jar()
+        session = self._sessions.open(jar)
+        disable_transparent_retries(session)
+        try:
+            result = await self._run_reference_login(session)
+        except BaseException:
+            await self._sessions.release(session)
+            jar.clear()
+            raise
+        self._session = session
+        self._identity = result
+        self._generation += 1
+        return result
+
+    async def _relogin(self, seen_generation: int) -> None:
+        """Log in again unless another reader already did since ``seen_generation``."""
+        async with self._login_lock:
+            if self._session is None or self._generation == seen_generation:
+                await self._login_locked()
 
     async def close(self) -> None:
         """Forget the session and its cookies."""
@@ -215,22 +224,28 @@ class LibrusClient:
         *,
         relogin: bool = True,
     ) -> dict[str, Any]:
-        """GET a gateway endpoint; one silent re-login if the session turned out dead."""
-        for attempt in (1, 2) if relogin else (2,):
-            if self._session is None:
-                await self.login()
+        """GET a gateway endpoint; one silent re-login if the session turned out dead.
+
+        Concurrent readers share that re-login: a reader whose session was replaced while
+        its request was in flight simply repeats the request on the new session.
+        """
+        retried = not relogin
+        for _ in range(3):  # at most: log in, read, re-login and read again
             generation = self._generation
+            session = self._session
+            if session is None:
+                await self._relogin(generation)
+                continue
             try:
-                return await self._gateway_get(endpoint, params)
-            except LibrusSessionExpiredError:
-                if attempt == 2:
+                return await self._gateway_get(session, endpoint, params)
+            except (LibrusSessionExpiredError, LibrusConnectionError) as err:
+                replaced = self._generation != generation
+                if retried or not (replaced or isinstance(err, LibrusSessionExpiredError)):
                     raise
-                _LOGGER.debug("Librus session expired while reading %s; logging in again", endpoint)
-                async with self._login_lock:
-                    stale = self._generation == generation
-                if stale:  # concurrent readers share one re-login
-                    await self.login()
-        raise AssertionError("unreachable")  # pragma: no cover
+                retried = True
+                _LOGGER.debug("Librus session ended while reading %s; logging in again", endpoint)
+                await self._relogin(generation)
+        raise LibrusSessionExpiredError(f"{endpoint}: could not keep a session")
 
     async def get_me(self, *, relogin: bool = True) -> Me:
         return parse_me(await self.get_json("Me", relogin=relogin))
@@ -238,6 +253,7 @@ class LibrusClient:
     async def _discard_session(self) -> None:
         session, self._session = self._session, None
         if session is not None:
+            self._generation += 1  # readers still using it will know it was replaced
             jar = session.cookie_jar
             await self._sessions.release(session)
             jar.clear()
@@ -299,9 +315,9 @@ class LibrusClient:
         except aiohttp.ClientError as err:
             raise LibrusConnectionError(f"{step.name}: {type(err).__name__}") from err
 
-    async def _gateway_get(self, endpoint: str, params: Mapping[str, str] | None) -> dict[str, Any]:
-        session = self._session
-        assert session is not None
+    async def _gateway_get(
+        self, session: aiohttp.ClientSession, endpoint: str, params: Mapping[str, str] | None
+    ) -> dict[str, Any]:
         url = f"{self.urls.api_url}/{endpoint.lstrip('/')}"
         try:
             async with session.get(
