@@ -406,3 +406,22 @@ async def test_bare_401_on_login_is_not_a_password_verdict(
     result = await submit(hass, flow_id, credentials(PARENT))
     # A bare 401 without Librus's error body is not a verdict on the password.
     assert result["errors"] == {"base": "unknown"}
+
+
+async def test_unexpected_error_is_unknown_and_logged_without_secrets(
+    hass: HomeAssistant,
+    simulator: LibrusSimulator,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A bug below the flow (not a Librus error) still ends in a clear form error."""
+
+    async def broken_login(self: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("custom_components.librus.api.client.LibrusClient.login", broken_login)
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT, "Very-Secret-1"))
+    assert result["errors"] == {"base": "unknown"}
+    assert "Unexpected error while validating" in caplog.text
+    assert "Very-Secret-1" not in caplog.text
