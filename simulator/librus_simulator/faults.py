@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal, assert_never, get_args
 
@@ -41,7 +42,9 @@ MAINTENANCE_BODY: Final[JsonObject] = {
 }
 
 # Cut mid-token, so every JSON parser rejects it.
-MALFORMED_JSON_BODY: Final = '{"Status": "Ok", "Resources": {"..": {"Url": "https://api.librus.pl/2.'
+MALFORMED_JSON_BODY: Final = (
+    '{"Status": "Ok", "Resources": {"..": {"Url": "https://api.librus.pl/2.'
+)
 
 # What Synergia shows a client that is not logged in: the login form, as HTML, with 200.
 _HTML_FAULT_BODY: Final = (
@@ -125,14 +128,16 @@ class FaultBook:
 
 class Pauses:
     """Every wait the simulator does on purpose (latency, delay, hang), so that `release()`
-    and `close()` can end them and no task outlives the server."""
+    and `close()` can end them and no task outlives the server. It also counts the requests
+    it holds, so tests can wait for "the request is now hung" without sleeping."""
 
     def __init__(self) -> None:
         self._closing = False
         self._stop = asyncio.Event()  # set once, on close
         self._wake = asyncio.Event()  # set on release or close; replaced after a release
         self._hanging = 0
-        self._hang_waiters: list[tuple[int, asyncio.Future[None]]] = []
+        self._sleeping = 0
+        self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
 
     @property
     def closing(self) -> bool:
@@ -143,14 +148,23 @@ class Pauses:
         """Requests currently held by a `hang` fault."""
         return self._hanging
 
+    @property
+    def sleeping(self) -> int:
+        """Requests currently waiting out a `delay` fault or the latency."""
+        return self._sleeping
+
     async def sleep(self, seconds: float) -> bool:
         """Wait `seconds`; False if the simulator started closing meanwhile."""
         if seconds > 0 and not self._closing:
+            self._sleeping += 1
+            self._notify()
             try:
                 async with asyncio.timeout(seconds):
                     await self._stop.wait()
             except TimeoutError:
                 return True
+            finally:
+                self._sleeping -= 1
         return not self._closing
 
     async def hang(self) -> bool:
@@ -177,25 +191,25 @@ class Pauses:
         self._closing = True
         self._stop.set()
         self._wake.set()
-        for _, future in self._hang_waiters:
+        for _, future in self._waiters:
             if not future.done():
-                future.cancel()
+                future.set_exception(RuntimeError("the simulator closed"))
 
-    async def wait_for_hanging(self, count: int = 1) -> None:
-        """Return once at least `count` requests are hung (no polling, no sleeps)."""
-        if self._hanging >= count:
+    async def wait_until(self, condition: Callable[[], bool]) -> None:
+        """Return once `condition()` holds, re-checked whenever a request starts waiting."""
+        if condition():
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (count, future)
-        self._hang_waiters.append(entry)
+        entry = (condition, future)
+        self._waiters.append(entry)
         try:
             await future
         finally:
-            self._hang_waiters.remove(entry)
+            self._waiters.remove(entry)
 
     def _notify(self) -> None:
-        for count, future in self._hang_waiters:
-            if self._hanging >= count and not future.done():
+        for condition, future in self._waiters:
+            if not future.done() and condition():
                 future.set_result(None)
 
 
@@ -260,3 +274,11 @@ def _without_user_identifier(response: web.StreamResponse) -> web.StreamResponse
     if isinstance(body, dict):
         body.pop("UserIdentifier", None)
     return json_response(body)
+
+
+def parse_fault_kind(value: object) -> FaultKind:
+    """Narrow an untrusted value (e.g. from admin JSON) to a FaultKind, or raise ValueError."""
+    for kind in FAULT_KINDS:
+        if value == kind:
+            return kind
+    raise ValueError(f"unknown fault kind {value!r}; expected one of {FAULT_KINDS}")

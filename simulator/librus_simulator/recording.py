@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -74,8 +75,10 @@ class RequestLog:
             "application/x-www-form-urlencoded",
             "multipart/form-data",
         ):
-            # aiohttp caches the parsed form, so the handler can still read it.
-            form_keys = tuple(dict.fromkeys(await request.post()))
+            # aiohttp caches the parsed form, so the handler can still read it. An unreadable
+            # form is the handler's problem; the request is recorded all the same.
+            with contextlib.suppress(ValueError, web.HTTPException):
+                form_keys = tuple(dict.fromkeys(await request.post()))
         entry = _Entry(
             RecordedRequest(
                 method=request.method,

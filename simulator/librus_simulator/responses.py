@@ -22,7 +22,7 @@ def json_response(body: JsonObject, status: int = 200) -> web.Response:
 def html_response(title: str, body_html: str, status: int = 200) -> web.Response:
     """A minimal Synergia-looking page; `body_html` is trusted markup built by the caller."""
     page = (
-        "<!DOCTYPE html>\n<html lang=\"pl\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="pl"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title></head>\n<body>\n{body_html}\n</body></html>\n"
     )
     return web.Response(text=page, status=status, content_type="text/html", charset="utf-8")

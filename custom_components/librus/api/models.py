@@ -29,7 +29,7 @@ Status bodies
     ``{"Status": "Disabled"}`` and ``{"Status": "Error", "Code": …}`` come back with HTTP 200
     on some endpoints. :func:`status_of` names them; every parser calls
     :func:`raise_for_status` first, which maps them onto the error taxonomy
-    (``Disabled``/``*IsNotActive``/``AccessDeny`` → :class:`LibrusModuleUnavailableError`,
+    (``Disabled``/``*NotActive``/``AccessDeny`` → :class:`LibrusModuleUnavailableError`,
     ``Maintenance`` → :class:`LibrusMaintenanceError`, ``TokenIsExpired`` →
     :class:`LibrusSessionExpiredError`, anything else → :class:`LibrusResponseError`).
 
@@ -353,7 +353,7 @@ def raise_for_status(payload: object, endpoint: str) -> None:
         raise LibrusMaintenanceError(message)
     if status in _SESSION_CODES:
         raise LibrusSessionExpiredError(message)
-    if status in _UNAVAILABLE_CODES or status.endswith("IsNotActive"):
+    if status in _UNAVAILABLE_CODES or status.endswith("NotActive"):  # *IsNotActive too
         raise LibrusModuleUnavailableError(message)
     raise LibrusResponseError(message)
 

@@ -1,0 +1,170 @@
+"""HTTP control of a running simulator, under /__simulator/ (never faulted or recorded).
+
+For the CLI, the demo and anything that drives the simulator from another process; tests in
+the same process call the LibrusSimulator methods directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from .constants import ADMIN_PREFIX
+from .faults import Fault, parse_fault_kind
+from .responses import JsonObject, json_response
+
+if TYPE_CHECKING:
+    from .server import LibrusSimulator
+
+
+type _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class _BadRequest(ValueError):
+    pass
+
+
+async def _json_object(request: web.Request, *, optional: bool = False) -> JsonObject:
+    if optional and not await request.read():
+        return {}
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError) as err:
+        raise _BadRequest(f"body is not JSON: {err}") from err
+    if not isinstance(body, dict):
+        raise _BadRequest("body must be a JSON object")
+    return body
+
+
+def _number(body: JsonObject, key: str, default: float) -> float:
+    value: object = body.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _BadRequest(f"{key} must be a number")
+    return float(value)
+
+
+def _optional_int(body: JsonObject, key: str, default: int | None) -> int | None:
+    value: object = body.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _BadRequest(f"{key} must be an integer")
+    return value
+
+
+def _answer_bad_requests(handler: _Handler) -> _Handler:
+    """Turn validation errors (ours and the models') into 400 JSON answers."""
+
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except ValueError as err:
+            return json_response({"error": str(err)}, status=400)
+
+    return wrapped
+
+
+class AdminRoutes:
+    def __init__(self, sim: LibrusSimulator) -> None:
+        self._sim = sim
+
+    def register(self, app: web.Application) -> None:
+        for method, path, handler in (
+            ("GET", "health", self.health),
+            ("GET", "faults", self.list_faults),
+            ("POST", "faults", self.add_fault),
+            ("DELETE", "faults", self.clear_faults),
+            ("POST", "latency", self.set_latency),
+            ("GET", "requests", self.list_requests),
+            ("DELETE", "requests", self.clear_requests),
+            ("POST", "release", self.release),
+            ("POST", "expire-sessions", self.expire_sessions),
+            ("GET", "accounts", self.accounts),
+        ):
+            app.router.add_route(method, f"{ADMIN_PREFIX}/{path}", _answer_bad_requests(handler))
+
+    async def health(self, request: web.Request) -> web.StreamResponse:
+        sim = self._sim
+        return json_response(
+            {
+                "status": "ok",
+                "hanging": sim.hanging,
+                "sleeping": sim.sleeping,
+                "live_sessions": sim.live_sessions,
+                "latency": sim.latency,
+            }
+        )
+
+    async def list_faults(self, request: web.Request) -> web.StreamResponse:
+        return json_response(
+            {
+                "faults": [
+                    {
+                        "step": step,
+                        "kind": fault.kind,
+                        "seconds": fault.seconds,
+                        "status": fault.status,
+                        "times": fault.times,
+                        "remaining": remaining,
+                    }
+                    for step, fault, remaining in self._sim.faults
+                ]
+            }
+        )
+
+    async def add_fault(self, request: web.Request) -> web.StreamResponse:
+        body = await _json_object(request)
+        step = body.get("step")
+        if not isinstance(step, str):
+            raise _BadRequest("step must be a string")
+        fault = Fault(
+            kind=parse_fault_kind(body.get("kind")),
+            seconds=_number(body, "seconds", 0.0),
+            status=_optional_int(body, "status", 500) or 500,
+            times=_optional_int(body, "times", None),
+        )
+        self._sim.inject(step, fault)
+        return json_response({"ok": True}, status=201)
+
+    async def clear_faults(self, request: web.Request) -> web.StreamResponse:
+        self._sim.clear_faults()
+        return json_response({"ok": True})
+
+    async def set_latency(self, request: web.Request) -> web.StreamResponse:
+        body = await _json_object(request)
+        self._sim.set_latency(_number(body, "seconds", 0.0))
+        return json_response({"ok": True, "latency": self._sim.latency})
+
+    async def list_requests(self, request: web.Request) -> web.StreamResponse:
+        return json_response({"requests": [entry.to_json() for entry in self._sim.requests]})
+
+    async def clear_requests(self, request: web.Request) -> web.StreamResponse:
+        self._sim.clear_requests()
+        return json_response({"ok": True})
+
+    async def release(self, request: web.Request) -> web.StreamResponse:
+        return json_response({"released": self._sim.release_hangs()})
+
+    async def expire_sessions(self, request: web.Request) -> web.StreamResponse:
+        body = await _json_object(request, optional=True)
+        login = body.get("login")
+        if login is not None and not isinstance(login, str):
+            raise _BadRequest("login must be a string")
+        return json_response({"expired": self._sim.expire_sessions(login)})
+
+    async def accounts(self, request: web.Request) -> web.StreamResponse:
+        # Logins and student names only: this endpoint must never leak passwords.
+        return json_response(
+            {
+                "accounts": [
+                    {
+                        "login": account.login,
+                        "student_first_name": account.student_first_name,
+                        "student_last_name": account.student_last_name,
+                    }
+                    for account in self._sim.accounts
+                ]
+            }
+        )

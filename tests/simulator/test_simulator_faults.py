@@ -1,0 +1,644 @@
+"""Fault injection on every step, in-process and through the admin API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+import pytest
+from simulator_helpers import (
+    GRANT_URL,
+    INIT_URL,
+    LOGIN_URL,
+    ME_URL,
+    PARENT,
+    TOKEN_INFO_URL,
+    full_login,
+    get_json,
+    new_client,
+    oauth_grant,
+    oauth_init,
+    oauth_login,
+    user_info_url,
+)
+
+from librus_simulator import ANY_STEP, FAULT_KINDS, MAINTENANCE_BODY, Fault, LibrusSimulator
+
+WAIT = 10  # seconds; a bound for "this must happen", never a pause
+
+
+@dataclass
+class Result:
+    status: int
+    content_type: str
+    text: str
+    headers: dict[str, str]
+    cookies: set[str]
+
+
+@dataclass
+class Ctx:
+    """What a step needs (the callback URL for grant_redirect)."""
+
+    client: aiohttp.ClientSession
+    sim: LibrusSimulator
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+async def _capture(response: aiohttp.ClientResponse) -> Result:
+    return Result(
+        status=response.status,
+        content_type=response.content_type,
+        text=await response.text(),
+        headers=dict(response.headers),
+        cookies=set(response.cookies),
+    )
+
+
+@dataclass(frozen=True)
+class StepCase:
+    step: str
+    prepare: Callable[[Ctx], Awaitable[None]]
+    send: Callable[[Ctx], Awaitable[Result]]
+    is_normal: Callable[[Result], bool]
+    # Whether the step's side effect happened (None: the step has none).
+    effect: Callable[[Ctx, Result], Awaitable[bool]] | None = None
+
+    def normal(self, result: Result) -> bool:
+        """Whether `result` is this step's normal answer (a body that isn't one is not)."""
+        try:
+            return self.is_normal(result)
+        except (ValueError, KeyError, TypeError):
+            return False
+
+
+async def _nothing(ctx: Ctx) -> None:
+    return None
+
+
+async def _init(ctx: Ctx) -> None:
+    await oauth_init(ctx.client)
+
+
+async def _init_and_login(ctx: Ctx) -> None:
+    await oauth_init(ctx.client)
+    await oauth_login(ctx.client)
+
+
+async def _to_callback(ctx: Ctx) -> None:
+    await _init_and_login(ctx)
+    ctx.extra["callback"] = (await oauth_grant(ctx.client, follow=False)).headers["Location"]
+
+
+async def _logged_in(ctx: Ctx) -> None:
+    await full_login(ctx.client)
+
+
+def _get(url: str | Callable[[Ctx], str]) -> Callable[[Ctx], Awaitable[Result]]:
+    async def send(ctx: Ctx) -> Result:
+        target = url(ctx) if callable(url) else url
+        async with ctx.client.get(target, allow_redirects=False) as response:
+            return await _capture(response)
+
+    return send
+
+
+async def _post_login(ctx: Ctx) -> Result:
+    form = {"action": "login", "login": PARENT.login, "pass": PARENT.password}
+    async with ctx.client.post(LOGIN_URL, data=form) as response:
+        return await _capture(response)
+
+
+def _json(result: Result) -> Any:
+    return json.loads(result.text)
+
+
+async def _init_effect(ctx: Ctx, result: Result) -> bool:
+    return "AUTHSESSID" in result.cookies
+
+
+async def _login_effect(ctx: Ctx, result: Result) -> bool:
+    grant = await oauth_grant(ctx.client, follow=False)
+    return "code=" in grant.headers["Location"]
+
+
+async def _grant_effect(ctx: Ctx, result: Result) -> bool:
+    return "code=" in result.headers.get("Location", "")
+
+
+async def _callback_effect(ctx: Ctx, result: Result) -> bool:
+    return ctx.sim.live_sessions == 1
+
+
+STEP_CASES = [
+    StepCase(
+        "oauth_init",
+        _nothing,
+        _get(INIT_URL),
+        lambda r: r.status == 200 and 'id="loginForm"' in r.text and "AUTHSESSID" in r.cookies,
+        _init_effect,
+    ),
+    StepCase(
+        "oauth_login",
+        _init,
+        _post_login,
+        lambda r: r.status == 200 and _json(r)["status"] == "ok",
+        _login_effect,
+    ),
+    StepCase(
+        "oauth_grant",
+        _init_and_login,
+        _get(GRANT_URL),
+        lambda r: r.status == 302 and "code=" in r.headers["Location"],
+        _grant_effect,
+    ),
+    StepCase(
+        "grant_redirect",
+        _to_callback,
+        _get(lambda ctx: ctx.extra["callback"]),
+        lambda r: r.status == 302 and r.headers["Location"] == "/rodzic/index",
+        _callback_effect,
+    ),
+    StepCase(
+        "landing",
+        _logged_in,
+        _get("/rodzic/index"),
+        lambda r: r.status == 200 and "Ola Nowak" in r.text,
+    ),
+    StepCase(
+        "token_info",
+        _logged_in,
+        _get(TOKEN_INFO_URL),
+        lambda r: r.status == 200 and _json(r)["UserIdentifier"] == PARENT.user_identifier,
+    ),
+    StepCase(
+        "user_info",
+        _logged_in,
+        _get(user_info_url(PARENT.user_identifier)),
+        lambda r: r.status == 200 and _json(r)["Login"] == PARENT.login,
+    ),
+    StepCase(
+        "me",
+        _logged_in,
+        _get(ME_URL),
+        lambda r: r.status == 200 and _json(r)["Me"]["Account"]["Login"] == PARENT.login,
+    ),
+]
+STEP_IDS = [case.step for case in STEP_CASES]
+VIAS = ["direct", "admin"]
+
+
+class Control:
+    """The same controls, either as method calls or as admin HTTP requests."""
+
+    def __init__(self, sim: LibrusSimulator, admin: aiohttp.ClientSession, via: str) -> None:
+        self.sim = sim
+        self.admin = admin
+        self.via = via
+
+    async def inject(self, step: str, kind: str, **options: Any) -> None:
+        if self.via == "direct":
+            self.sim.inject(step, Fault(kind, **options))  # type: ignore[arg-type]
+            return
+        async with self.admin.post(
+            "/__simulator/faults", json={"step": step, "kind": kind, **options}
+        ) as response:
+            assert response.status == 201, await response.text()
+
+    async def clear(self) -> None:
+        if self.via == "direct":
+            self.sim.clear_faults()
+            return
+        async with self.admin.delete("/__simulator/faults") as response:
+            assert response.status == 200
+
+    async def release(self) -> int:
+        if self.via == "direct":
+            return self.sim.release_hangs()
+        async with self.admin.post("/__simulator/release") as response:
+            released: int = (await response.json())["released"]
+            return released
+
+    async def set_latency(self, seconds: float) -> None:
+        if self.via == "direct":
+            self.sim.set_latency(seconds)
+            return
+        async with self.admin.post("/__simulator/latency", json={"seconds": seconds}) as response:
+            assert response.status == 200
+
+
+@pytest.fixture(params=VIAS)
+async def control(
+    request: pytest.FixtureRequest, sim: LibrusSimulator
+) -> Any:  # AsyncIterator[Control]
+    async with aiohttp.ClientSession(base_url=sim.url) as admin:
+        yield Control(sim, admin, request.param)
+
+
+async def _prepared(case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator) -> Ctx:
+    ctx = Ctx(client, sim)
+    await case.prepare(ctx)
+    sim.clear_requests()
+    return ctx
+
+
+async def _assert_left_no_trace(case: StepCase, ctx: Ctx, control: Control) -> None:
+    """After a replacing fault: no side effect, and once cleared the same request works."""
+    result = await case.send(ctx)
+    if case.effect is not None:
+        assert not await case.effect(ctx, result)
+    await control.clear()
+    again = await case.send(ctx)
+    assert case.normal(again), again
+    if case.effect is not None:
+        assert await case.effect(ctx, again)
+
+
+# The normal run of every step: the baseline the fault tests compare with.
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_each_step_case_is_normal_without_faults(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    result = await case.send(ctx)
+    assert case.normal(result), result
+    assert sim.steps() == [case.step]
+    if case.effect is not None:
+        assert await case.effect(ctx, result)
+
+
+# One test per fault kind, each over every step and both ways of injecting.
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_delay_answers_normally_after_the_delay(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "delay", seconds=0.2)
+    loop = asyncio.get_running_loop()
+
+    started = loop.time()
+    result = await case.send(ctx)
+    elapsed = loop.time() - started
+
+    assert elapsed >= 0.19
+    assert case.normal(result), result
+    if case.effect is not None:
+        assert await case.effect(ctx, result)
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_hang_holds_the_request_until_released(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "hang", times=1)
+
+    pending = asyncio.create_task(case.send(ctx))
+    async with asyncio.timeout(WAIT):
+        await sim.wait_for_hanging(1)
+    assert not pending.done()
+    assert sim.hanging == 1
+    assert sim.requests[-1].status is None
+
+    assert await control.release() == 1
+    async with asyncio.timeout(WAIT):
+        result = await pending
+
+    assert case.normal(result), result
+    if case.effect is not None:
+        assert await case.effect(ctx, result)
+    assert sim.hanging == 0
+    assert sim.requests[0].status == result.status
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_close_drops_the_connection_without_an_answer(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    # No `times`: aiohttp retries a GET once on a dropped keep-alive connection.
+    await control.inject(case.step, "close")
+
+    with pytest.raises(aiohttp.ClientConnectionError):
+        await case.send(ctx)
+
+    assert sim.requests
+    assert all(entry.step == case.step and entry.status is None for entry in sim.requests)
+    await control.clear()
+    result = await case.send(ctx)
+    assert case.normal(result), result
+    if case.effect is not None:
+        assert await case.effect(ctx, result)
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_status_answers_that_status_with_a_json_error(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "status", status=502)
+
+    result = await case.send(ctx)
+
+    assert result.status == 502
+    assert result.content_type == "application/json"
+    assert _json(result)["Status"] == "Error"
+    assert sim.requests[-1].status == 502
+    await _assert_left_no_trace(case, ctx, control)
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_maintenance_answers_503_with_the_maintenance_body(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "maintenance")
+
+    result = await case.send(ctx)
+
+    assert result.status == 503
+    assert _json(result) == MAINTENANCE_BODY
+    assert _json(result)["Messages"][0]["description"].startswith(
+        "Informujemy, że na noc z 17 na 18 marca"
+    )
+    await _assert_left_no_trace(case, ctx, control)
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_malformed_json_is_a_200_json_that_does_not_parse(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "malformed_json")
+
+    result = await case.send(ctx)
+
+    assert result.status == 200
+    assert result.content_type == "application/json"
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(result.text)
+    await _assert_left_no_trace(case, ctx, control)
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_html_is_a_200_page_instead_of_the_answer(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "html")
+
+    result = await case.send(ctx)
+
+    assert result.status == 200
+    assert result.content_type == "text/html"
+    assert "formLogowanie" in result.text
+    assert not case.normal(result)
+    await _assert_left_no_trace(case, ctx, control)
+
+
+async def test_missing_user_identifier_drops_only_the_identifier(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    await full_login(client)
+    await control.inject("token_info", "missing_user_identifier", times=1)
+
+    status, body = await get_json(client, TOKEN_INFO_URL)
+
+    assert status == 200
+    assert "UserIdentifier" not in body
+    assert body["UserType"] == 5
+    assert body["Url"] == "https://api.librus.pl/2.0/Auth/TokenInfo"
+    status, body = await get_json(client, TOKEN_INFO_URL)
+    assert body["UserIdentifier"] == PARENT.user_identifier
+
+
+async def test_missing_user_identifier_keeps_a_401_a_401(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    sim.inject("token_info", Fault("missing_user_identifier"))
+    assert (await get_json(client, TOKEN_INFO_URL))[0] == 401
+
+
+@pytest.mark.parametrize("step", [s for s in STEP_IDS if s != "token_info"] + [ANY_STEP])
+async def test_missing_user_identifier_is_refused_for_other_steps(
+    sim: LibrusSimulator, step: str
+) -> None:
+    with pytest.raises(ValueError, match="token_info"):
+        sim.inject(step, Fault("missing_user_identifier"))
+    async with aiohttp.ClientSession(base_url=sim.url) as admin:
+        payload = {"step": step, "kind": "missing_user_identifier"}
+        async with admin.post("/__simulator/faults", json=payload) as response:
+            assert response.status == 400
+            assert "token_info" in (await response.json())["error"]
+    assert sim.faults == []
+
+
+def test_every_fault_kind_is_covered_above() -> None:
+    assert set(FAULT_KINDS) == {
+        "delay",
+        "hang",
+        "close",
+        "status",
+        "maintenance",
+        "malformed_json",
+        "html",
+        "missing_user_identifier",
+    }
+
+
+# times, queues, wildcard, clearing
+
+
+async def test_times_limits_a_fault_to_the_next_n_requests(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    await full_login(client)
+    await control.inject("me", "status", status=500, times=2)
+    assert [remaining for _, _, remaining in sim.faults] == [2]
+
+    statuses = [(await get_json(client, ME_URL))[0] for _ in range(3)]
+
+    assert statuses == [500, 500, 200]
+    assert sim.faults == []
+
+
+async def test_faults_of_one_step_apply_in_injection_order(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    await full_login(client)
+    await control.inject("me", "status", status=500, times=1)
+    await control.inject("me", "maintenance", times=2)
+    await control.inject("token_info", "status", status=429, times=1)
+
+    statuses = [(await get_json(client, ME_URL))[0] for _ in range(4)]
+
+    assert statuses == [500, 503, 503, 200]
+    assert (await get_json(client, TOKEN_INFO_URL))[0] == 429
+
+
+async def test_a_fault_without_times_lasts_until_cleared(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    await full_login(client)
+    await control.inject("me", "maintenance")
+    await control.inject("me", "status", status=500)  # queued behind a permanent fault
+
+    assert [(await get_json(client, ME_URL))[0] for _ in range(3)] == [503, 503, 503]
+    await control.clear()
+    assert (await get_json(client, ME_URL))[0] == 200
+
+
+async def test_any_step_faults_everything_but_a_step_fault_wins(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    await full_login(client)
+    await control.inject(ANY_STEP, "maintenance")
+    await control.inject("me", "status", status=418)
+
+    assert (await get_json(client, ME_URL))[0] == 418
+    assert (await get_json(client, TOKEN_INFO_URL))[0] == 503
+    assert (await oauth_init(client)).status == 503
+    async with client.get("/no/such/page") as response:
+        assert response.status == 503
+    async with (
+        aiohttp.ClientSession(base_url=sim.url) as admin,
+        admin.get("/__simulator/health") as response,
+    ):
+        assert response.status == 200  # the admin API is never faulted
+
+
+async def test_latency_delays_every_request_but_not_the_admin_api(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    loop = asyncio.get_running_loop()
+    await control.set_latency(0.2)
+    assert sim.latency == 0.2
+
+    started = loop.time()
+    await oauth_init(client)
+    assert loop.time() - started >= 0.19
+
+    await control.set_latency(300)
+    async with (
+        asyncio.timeout(WAIT),
+        aiohttp.ClientSession(base_url=sim.url) as admin,
+        admin.get("/__simulator/health") as response,
+    ):
+        assert (await response.json())["latency"] == 300
+    await control.set_latency(0)
+    async with asyncio.timeout(WAIT):
+        await full_login(client)
+
+
+async def test_latency_and_delay_add_up(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    loop = asyncio.get_running_loop()
+    sim.set_latency(0.1)
+    sim.inject("oauth_init", Fault("delay", seconds=0.1))
+
+    started = loop.time()
+    await oauth_init(client)
+
+    assert loop.time() - started >= 0.19
+
+
+# validation
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"kind": "explode"},
+        {"kind": "delay", "seconds": -1},
+        {"kind": "delay", "seconds": float("nan")},
+        {"kind": "status", "status": 200},
+        {"kind": "status", "status": 600},
+        {"kind": "status", "times": 0},
+    ],
+)
+def test_fault_validation(options: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 - each case has its own message
+        Fault(**options)
+
+
+def test_inject_refuses_an_unknown_step(sim: LibrusSimulator) -> None:
+    with pytest.raises(ValueError, match="unknown step"):
+        sim.inject("no_such_step", Fault("maintenance"))
+    assert "me" in sim.known_steps
+    assert {"oauth_init", "oauth_login", "oauth_grant", "token_info", "user_info"} <= (
+        sim.known_steps
+    )
+
+
+def test_set_latency_refuses_negative(sim: LibrusSimulator) -> None:
+    with pytest.raises(ValueError, match="latency"):
+        sim.set_latency(-0.1)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "not json",
+        "[1, 2]",
+        json.dumps({"kind": "maintenance"}),
+        json.dumps({"step": "me", "kind": "explode"}),
+        json.dumps({"step": "me", "kind": "delay", "seconds": "1"}),
+        json.dumps({"step": "me", "kind": "delay", "seconds": True}),
+        json.dumps({"step": "me", "kind": "status", "status": 502.5}),
+        json.dumps({"step": "me", "kind": "status", "times": 0}),
+        json.dumps({"step": "nope", "kind": "maintenance"}),
+    ],
+)
+async def test_admin_rejects_bad_fault_requests(sim: LibrusSimulator, payload: str) -> None:
+    async with (
+        aiohttp.ClientSession(base_url=sim.url) as admin,
+        admin.post("/__simulator/faults", data=payload) as response,
+    ):
+        assert response.status == 400
+        assert (await response.json())["error"]
+    assert sim.faults == []
+
+
+async def test_admin_lists_and_clears_faults(sim: LibrusSimulator) -> None:
+    async with aiohttp.ClientSession(base_url=sim.url) as admin:
+        fault = {"step": "me", "kind": "delay", "seconds": 1.5, "times": 3}
+        async with admin.post("/__simulator/faults", json=fault) as response:
+            assert response.status == 201
+        async with admin.get("/__simulator/faults") as response:
+            listed = (await response.json())["faults"]
+        assert listed == [{**fault, "status": 500, "remaining": 3}]
+        assert sim.faults == [("me", Fault("delay", seconds=1.5, times=3), 3)]
+        async with admin.delete("/__simulator/faults"):
+            pass
+        assert sim.faults == []
+        async with admin.post("/__simulator/latency", json={"seconds": -1}) as response:
+            assert response.status == 400
+
+
+async def test_expire_sessions_over_http(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    async with new_client(sim.url) as student:
+        await full_login(client)
+        await full_login(student, sim.accounts[1])
+        async with aiohttp.ClientSession(base_url=sim.url) as admin:
+            async with admin.post(
+                "/__simulator/expire-sessions", json={"login": PARENT.login}
+            ) as response:
+                assert await response.json() == {"expired": 1}
+            assert (await get_json(client, ME_URL))[0] == 401
+            assert (await get_json(student, ME_URL))[0] == 200
+            async with admin.post("/__simulator/expire-sessions") as response:
+                assert await response.json() == {"expired": 1}
+            assert (await get_json(student, ME_URL))[0] == 401
+            async with admin.post("/__simulator/expire-sessions", json={"login": 5}) as response:
+                assert response.status == 400
