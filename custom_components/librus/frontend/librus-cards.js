@@ -1,0 +1,1130 @@
+/**
+* @license
+* Copyright 2019 Google LLC
+* SPDX-License-Identifier: BSD-3-Clause
+*/
+var e=globalThis,t=e.ShadowRoot&&(e.ShadyCSS===void 0||e.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,n=Symbol(),r=/* @__PURE__ */ new WeakMap,i=class{constructor(e,t,r){if(this._$cssResult$=!0,r!==n)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,n=this.t;if(t&&e===void 0){let t=n!==void 0&&n.length===1;t&&(e=r.get(n)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),t&&r.set(n,e))}return e}toString(){return this.cssText}},a=e=>new i(typeof e==`string`?e:e+``,void 0,n),o=(e,...t)=>new i(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,n),s=(n,r)=>{if(t)n.adoptedStyleSheets=r.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let t of r){let r=document.createElement(`style`),i=e.litNonce;i!==void 0&&r.setAttribute(`nonce`,i),r.textContent=t.cssText,n.appendChild(r)}},c=t?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return a(t)})(e):e,{is:l,defineProperty:u,getOwnPropertyDescriptor:d,getOwnPropertyNames:ee,getOwnPropertySymbols:te,getPrototypeOf:ne}=Object,f=globalThis,re=f.trustedTypes,ie=re?re.emptyScript:``,ae=f.reactiveElementPolyfillSupport,p=(e,t)=>e,oe={toAttribute(e,t){
+/**
+* @license
+* Copyright 2017 Google LLC
+* SPDX-License-Identifier: BSD-3-Clause
+*/
+switch(t){case Boolean:e=e?ie:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},se=(e,t)=>!l(e,t),ce={attribute:!0,type:String,converter:oe,reflect:!1,useDefault:!1,hasChanged:se};Symbol.metadata??=Symbol(`metadata`),f.litPropertyMetadata??=/* @__PURE__ */ new WeakMap;var m=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ce){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&u(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=d(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ce}static _$Ei(){if(this.hasOwnProperty(p(`elementProperties`)))return;let e=ne(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(p(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(p(`properties`))){let e=this.properties,t=[...ee(e),...te(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=/* @__PURE__ */ new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(c(e))}else e!==void 0&&t.push(c(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=/* @__PURE__ */ new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=/* @__PURE__ */ new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=/* @__PURE__ */ new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return s(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?oe:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?oe:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??se)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=/* @__PURE__ */ new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=/* @__PURE__ */ new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=/* @__PURE__ */ new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};m.elementStyles=[],m.shadowRootOptions={mode:`open`},m[p(`elementProperties`)]=/* @__PURE__ */ new Map,m[p(`finalized`)]=/* @__PURE__ */ new Map,ae?.({ReactiveElement:m}),(f.reactiveElementVersions??=[]).push(`2.1.2`);
+/**
+* @license
+* Copyright 2017 Google LLC
+* SPDX-License-Identifier: BSD-3-Clause
+*/
+var le=globalThis,ue=e=>e,h=le.trustedTypes,de=h?h.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,fe=`$lit$`,g=`lit$${Math.random().toFixed(9).slice(2)}$`,pe=`?`+g,me=`<${pe}>`,_=document,v=()=>_.createComment(``),y=e=>e===null||typeof e!=`object`&&typeof e!=`function`,b=Array.isArray,he=e=>b(e)||typeof e?.[Symbol.iterator]==`function`,ge=`[ 	
+\f\r]`,x=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,_e=/-->/g,ve=/>/g,S=RegExp(`>|${ge}(?:([^\\s"'>=/]+)(${ge}*=${ge}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),ye=/'/g,be=/"/g,xe=/^(?:script|style|textarea|title)$/i,Se=e=>(t,...n)=>({_$litType$:e,strings:t,values:n}),C=Se(1),Ce=Se(2),w=Symbol.for(`lit-noChange`),T=Symbol.for(`lit-nothing`),we=/* @__PURE__ */ new WeakMap,E=_.createTreeWalker(_,129);function Te(e,t){if(!b(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return de===void 0?t:de.createHTML(t)}var Ee=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=x;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===x?c[1]===`!--`?o=_e:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=S):(xe.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=S):o=ve:o===S?c[0]===`>`?(o=i??x,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?S:c[3]===`"`?be:ye):o===be||o===ye?o=S:o===_e||o===ve?o=x:(o=S,i=void 0);let d=o===S&&e[t+1].startsWith(`/>`)?` `:``;a+=o===x?n+me:l>=0?(r.push(s),n.slice(0,l)+fe+n.slice(l)+g+d):n+g+(l===-2?t:d)}return[Te(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},De=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=Ee(t,n);if(this.el=e.createElement(l,r),E.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=E.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(fe)){let t=u[o++],n=i.getAttribute(e).split(g),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Ae:r[1]===`?`?je:r[1]===`@`?Me:O}),i.removeAttribute(e)}else e.startsWith(g)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(xe.test(i.tagName)){let e=i.textContent.split(g),t=e.length-1;if(t>0){i.textContent=h?h.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],v()),E.nextNode(),c.push({type:2,index:++a});i.append(e[t],v())}}}else if(i.nodeType===8){if(i.data===pe)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(g,e+1))!==-1;)c.push({type:7,index:a}),e+=g.length-1}}a++}}static createElement(e,t){let n=_.createElement(`template`);return n.innerHTML=e,n}};function D(e,t,n=e,r){if(t===w)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=y(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=D(e,i._$AS(e,t.values),i,r)),t}var Oe=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??_).importNode(t,!0);E.currentNode=r;let i=E.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new ke(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Ne(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=E.nextNode(),a++)}return E.currentNode=_,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},ke=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=T,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=D(this,e,t),y(e)?e===T||e==null||e===``?(this._$AH!==T&&this._$AR(),this._$AH=T):e!==this._$AH&&e!==w&&this._(e):e._$litType$===void 0?e.nodeType===void 0?he(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==T&&y(this._$AH)?this._$AA.nextSibling.data=e:this.T(_.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=De.createElement(Te(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new Oe(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=we.get(e.strings);return t===void 0&&we.set(e.strings,t=new De(e)),t}k(t){b(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(v()),this.O(v()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=ue(e).nextSibling;ue(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},O=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=T,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(/* @__PURE__ */ new String),this.strings=n):this._$AH=T}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=D(this,e,t,0),a=!y(e)||e!==this._$AH&&e!==w,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=D(this,r[n+o],t,o),s===w&&(s=this._$AH[o]),a||=!y(s)||s!==this._$AH[o],s===T?e=T:e!==T&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===T?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Ae=class extends O{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===T?void 0:e}},je=class extends O{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==T)}},Me=class extends O{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=D(this,e,t,0)??T)===w)return;let n=this._$AH,r=e===T&&n!==T||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==T&&(n===T||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Ne=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){D(this,e)}},Pe=le.litHtmlPolyfillSupport;Pe?.(De,ke),(le.litHtmlVersions??=[]).push(`3.3.3`);var Fe=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new ke(t.insertBefore(v(),e),e,void 0,n??{})}return i._$AI(e),i},k=globalThis,A=class extends m{constructor(){
+/**
+* @license
+* Copyright 2017 Google LLC
+* SPDX-License-Identifier: BSD-3-Clause
+*/
+super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Fe(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return w}};A._$litElement$=!0,A.finalized=!0,k.litElementHydrateSupport?.({LitElement:A});var Ie=k.litElementPolyfillSupport;Ie?.({LitElement:A}),(k.litElementVersions??=[]).push(`4.2.2`);var Le=/* @__PURE__ */ new WeakMap,j=/* @__PURE__ */ new WeakMap;function Re(e){return e&&typeof e==`object`&&`message`in e&&typeof e.message==`string`?e.message:String(e)}function ze(e){if(e&&typeof e==`object`&&`code`in e)return String(e.code)}function Be(e,t=!1){let n=j.get(e.connection);return(!n||t)&&(n=e.callWS({type:`librus/students`}),j.set(e.connection,n),n.catch(()=>j.delete(e.connection))),n}function M(e,t){e.state=t;for(let n of[...e.listeners])n(t)}function Ve(e,t){let n={listeners:/* @__PURE__ */ new Set,state:{status:`loading`},unsubscribe:Promise.resolve(void 0)},r=e=>ze(e)===`not_found`?{status:`unknown_student`,entryId:t}:{status:`error`,message:Re(e)};return n.unsubscribe=e.connection.subscribeMessage(e=>M(n,{status:`ready`,data:e}),{type:`librus/subscribe`,entry_id:t}).catch(async i=>{if(ze(i)!==`not_found`)try{let r=await e.callWS({type:`librus/card_data`,entry_id:t});M(n,{status:`ready`,data:r});return}catch(e){M(n,r(e));return}M(n,r(i))}),n}function He(e,t,n){let r=Le.get(e.connection);r||(r=/* @__PURE__ */ new Map,Le.set(e.connection,r));let i=r.get(t);i||(i=Ve(e,t),r.set(t,i)),i.listeners.add(n),n(i.state);let a=r,o=i;return()=>{o.listeners.delete(n),o.listeners.size===0&&a.get(t)===o&&(a.delete(t),o.unsubscribe.then(e=>e?.()).catch(()=>void 0))}}var Ue=class{host;state={status:`loading`};hass;entryId;connected=!1;key;connection;stop;generation=0;constructor(e){this.host=e,e.addController(this)}setHass(e){this.hass=e,this.sync()}setEntryId(e){this.entryId=e,this.sync()}hostConnected(){this.connected=!0,this.sync()}hostDisconnected(){this.connected=!1,this.release()}release(){this.generation++,this.stop?.(),this.stop=void 0,this.key=void 0,this.connection=void 0}set(e){this.state=e,this.host.requestUpdate()}sync(){let e=this.hass;if(!this.connected||!e)return;let t=this.entryId??``;if(this.key===t&&this.connection===e.connection)return;this.release(),this.key=t,this.connection=e.connection;let n=this.generation,r=t=>{this.stop=He(e,t,e=>this.set(e))};this.entryId?r(this.entryId):(this.state.status!==`ready`&&this.set({status:`loading`}),Be(e).then(e=>{if(n!==this.generation)return;let t=e[0];t?r(t.entry_id):this.set({status:`no_students`})},e=>{n===this.generation&&this.set({status:`error`,message:Re(e)})}))}},We=`Europe/Warsaw`,N=864e5,Ge=/(Z|[+-]\d\d:?\d\d)$/i;function P(e){let[t,n,r]=e.slice(0,10).split(`-`).map(Number);return Math.round(Date.UTC(t??1970,(n??1)-1,r??1)/N)}function Ke(e){return(/* @__PURE__ */ new Date(e*N)).toISOString().slice(0,10)}function qe(e,t){return Ke(P(e)+t)}function F(e,t){return P(t)-P(e)}function Je(e){return((/* @__PURE__ */ new Date(P(e)*N)).getUTCDay()+6)%7}function Ye(e){return qe(e,-Je(e))}function I(e){let[t,n]=e.split(`:`).map(Number);return(t??0)*60+(n??0)}var Xe=new Intl.DateTimeFormat(`en-CA`,{timeZone:We,year:`numeric`,month:`2-digit`,day:`2-digit`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`});function Ze(e=Date.now()){let t={};for(let n of Xe.formatToParts(e))t[n.type]=n.value;return{date:`${t.year}-${t.month}-${t.day}`,minutes:Number(t.hour)*60+Number(t.minute)}}function Qe(e){if(!Ge.test(e.trim()))return e.slice(0,10);let t=Date.parse(e);return Number.isNaN(t)?e.slice(0,10):Ze(t).date}function L(e){return e?.toLowerCase().startsWith(`pl`)?`pl`:`en`}function $e(e){if(L(e)===`pl`)return`pl-PL`;try{return e&&Intl.DateTimeFormat.supportedLocalesOf([e]).length?e:`en-GB`}catch{return`en-GB`}}var R=/* @__PURE__ */ new Map;function z(e,t){let n=e+JSON.stringify(t),r=R.get(n);return r||(r=new Intl.DateTimeFormat(e,{...t,timeZone:`UTC`}),R.set(n,r)),r}function B(e){return/* @__PURE__ */ new Date(P(e)*N)}function V(e,t){return z(t,{weekday:`long`,day:`numeric`,month:`long`}).format(B(e))}function H(e,t){return z(t,{weekday:`short`,day:`numeric`,month:`short`}).format(B(e))}function U(e,t){return z(t,{day:`2-digit`,month:`2-digit`,year:`numeric`}).format(B(e))}function et(e,t){return z(t,{weekday:`short`}).format(B(e))}function tt(e,t){return z(t,{day:`2-digit`,month:`2-digit`}).format(B(e))}function nt(e,t,n){let r=z(n,{day:`numeric`,month:`short`,year:`numeric`});try{return r.formatRange(B(e),B(t))}catch{return`${r.format(B(e))} – ${r.format(B(t))}`}}function rt(e,t){let n=e.trim();if(/^\d{4}-\d\d-\d\d$/.test(n))return U(n,t);let r=NaN,i=We;if(Ge.test(n))r=Date.parse(n);else{let e=/^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)/.exec(n);e&&(r=Date.UTC(Number(e[1]),Number(e[2])-1,Number(e[3]),Number(e[4]),Number(e[5])),i=`UTC`)}if(Number.isNaN(r))return e;let a=`ts:${t}:${i}`,o=R.get(a);return o||(o=new Intl.DateTimeFormat(t,{timeZone:i,day:`2-digit`,month:`2-digit`,year:`numeric`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`}),R.set(a,o)),o.format(r)}function it(e,t){return e==null||!Number.isFinite(e)?`–`:new Intl.NumberFormat(t===`pl`?`pl-PL`:`en-GB`,{minimumFractionDigits:2,maximumFractionDigits:2}).format(e)}var at=/* @__PURE__ */ new Map;function ot(e,t,n){let r=at.get(n);r||(r=new Intl.PluralRules(n),at.set(n,r));let i=r.select(e);return i===`one`?t.one:i===`few`?t.few??t.other:i===`many`?t.many??t.other:t.other}function st(e,t,n){return`${e} ${ot(e,t,n)}`}var ct={en:{card_today:`Librus — Today`,card_timetable:`Librus — Timetable`,card_grades:`Librus — Grades`,desc_today:`Today's lessons, substitutions, lucky number, the next test, homework and new grades.`,desc_timetable:`The school week as a grid with substitutions and cancellations.`,desc_grades:`Grades per subject with weighted averages and a semester switch.`,timetable:`Timetable`,grades:`Grades`,loading:`Loading…`,no_students:`No Librus account is set up. Add the Librus Synergia integration first.`,unknown_student:`This Librus student is not set up any more. Choose another one in the card editor.`,error:`Cannot load data from Librus`,updated:`Updated`,today:`Today`,tomorrow:`Tomorrow`,next_school_day:`Next school day`,no_lessons:`No lessons`,no_lessons_ahead:`No lessons in the coming days`,free_day:`Day off`,lesson_no:`Lesson`,room:`Room`,teacher:`Teacher`,group:`Group`,substitution:`Substitution`,cancelled:`Cancelled`,moved:`Moved`,instead_of:`instead of`,now:`now`,lucky_number:`Lucky number`,lucky_is_mine:`That's your number — no questions today!`,lucky_for_day:`for`,next_test:`Next test`,no_tests:`No tests coming up`,events:`Events`,homework_due:`Homework due`,no_homework:`No homework due`,due:`due`,new_grades:`New grades`,in_days_0:`today`,in_days_1:`tomorrow`,in_days_n:`in {n} days`,prev_week:`Previous week`,next_week:`Next week`,this_week:`This week`,week_not_loaded:`This week is not loaded yet`,semester:`Semester`,semester_n:`Semester {n}`,average:`Average`,overall_average:`Overall average`,semester_grade:`Semester grade`,proposed_grade:`Proposed`,no_grades:`No grades yet`,no_grades_semester:`No grades in semester {n} yet`,category:`Category`,date:`Date`,added:`Added`,weight:`Weight`,comment:`Comment`,not_counted:`Not counted in the average`,new:`new`,close:`Close`,kind_test:`Test`,kind_quiz:`Quiz`,kind_trip:`Trip`,kind_meeting:`Meeting`,kind_other:`Event`,ed_student:`Student`,ed_student_auto:`First student`,ed_show_lucky_number:`Show the lucky number`,ed_show_agenda:`Show the next test`,ed_show_homework:`Show homework due`,ed_show_new_grades:`Show new grades`,ed_after_school_shows_tomorrow:`After school, show tomorrow's plan`,ed_compact:`Compact (short subject names)`,ed_show_teacher:`Show teachers`,ed_semester:`Semester`,ed_semester_current:`Current semester`,ed_show_averages:`Show averages`},pl:{card_today:`Librus — Dziś`,card_timetable:`Librus — Plan lekcji`,card_grades:`Librus — Oceny`,desc_today:`Dzisiejsze lekcje, zastępstwa, szczęśliwy numerek, najbliższy sprawdzian, zadania i nowe oceny.`,desc_timetable:`Tydzień szkolny w siatce z zastępstwami i odwołanymi lekcjami.`,desc_grades:`Oceny z przedmiotów ze średnimi ważonymi i przełącznikiem semestrów.`,timetable:`Plan lekcji`,grades:`Oceny`,loading:`Wczytywanie…`,no_students:`Nie skonfigurowano konta Librus. Najpierw dodaj integrację Librus Synergia.`,unknown_student:`Tego ucznia nie ma już w konfiguracji Librusa. Wybierz innego w edytorze karty.`,error:`Nie udało się wczytać danych z Librusa`,updated:`Zaktualizowano`,today:`Dziś`,tomorrow:`Jutro`,next_school_day:`Najbliższy dzień nauki`,no_lessons:`Brak lekcji`,no_lessons_ahead:`Brak lekcji w najbliższych dniach`,free_day:`Dzień wolny`,lesson_no:`Lekcja`,room:`Sala`,teacher:`Nauczyciel`,group:`Grupa`,substitution:`Zastępstwo`,cancelled:`Odwołana`,moved:`Przeniesiona`,instead_of:`zamiast`,now:`teraz`,lucky_number:`Szczęśliwy numerek`,lucky_is_mine:`To Twój numerek — dziś bez pytania!`,lucky_for_day:`na`,next_test:`Najbliższy sprawdzian`,no_tests:`Brak zapowiedzianych sprawdzianów`,events:`Wydarzenia`,homework_due:`Zadania domowe`,no_homework:`Brak zadań do oddania`,due:`termin`,new_grades:`Nowe oceny`,in_days_0:`dziś`,in_days_1:`jutro`,in_days_n:`za {n} dni`,prev_week:`Poprzedni tydzień`,next_week:`Następny tydzień`,this_week:`Ten tydzień`,week_not_loaded:`Ten tydzień nie jest jeszcze wczytany`,semester:`Semestr`,semester_n:`Semestr {n}`,average:`Średnia`,overall_average:`Średnia ogólna`,semester_grade:`Ocena semestralna`,proposed_grade:`Przewidywana`,no_grades:`Brak ocen`,no_grades_semester:`Brak ocen w semestrze {n}`,category:`Kategoria`,date:`Data`,added:`Dodano`,weight:`Waga`,comment:`Komentarz`,not_counted:`Nie liczy się do średniej`,new:`nowa`,close:`Zamknij`,kind_test:`Sprawdzian`,kind_quiz:`Kartkówka`,kind_trip:`Wycieczka`,kind_meeting:`Zebranie`,kind_other:`Wydarzenie`,ed_student:`Uczeń`,ed_student_auto:`Pierwszy uczeń`,ed_show_lucky_number:`Pokazuj szczęśliwy numerek`,ed_show_agenda:`Pokazuj najbliższy sprawdzian`,ed_show_homework:`Pokazuj zadania domowe`,ed_show_new_grades:`Pokazuj nowe oceny`,ed_after_school_shows_tomorrow:`Po lekcjach pokazuj plan na jutro`,ed_compact:`Kompaktowy (skrócone nazwy przedmiotów)`,ed_show_teacher:`Pokazuj nauczycieli`,ed_semester:`Semestr`,ed_semester_current:`Bieżący semestr`,ed_show_averages:`Pokazuj średnie`}};function W(e,t,n){let r=ct[e][t];if(n)for(let[e,t]of Object.entries(n))r=r.replace(`{${e}}`,String(t));return r}var lt={grade:{en:{one:`grade`,other:`grades`},pl:{one:`ocena`,few:`oceny`,many:`ocen`,other:`oceny`}},new_grade:{en:{one:`new grade`,other:`new grades`},pl:{one:`nowa ocena`,few:`nowe oceny`,many:`nowych ocen`,other:`nowej oceny`}},lesson:{en:{one:`lesson`,other:`lessons`},pl:{one:`lekcja`,few:`lekcje`,many:`lekcji`,other:`lekcji`}},day:{en:{one:`day`,other:`days`},pl:{one:`dzień`,few:`dni`,many:`dni`,other:`dnia`}},assignment:{en:{one:`assignment`,other:`assignments`},pl:{one:`zadanie`,few:`zadania`,many:`zadań`,other:`zadania`}}};function G(e,t,n){return st(n,lt[t][e],e)}function ut(e,t){return/^\d/.test(t.trim())?`${W(e,`room`)} ${t}`:t}function dt(e,t){return t===0?W(e,`in_days_0`):t===1?W(e,`in_days_1`):W(e,`in_days_n`,{n:t})}var K=class extends A{static properties={_config:{state:!0}};uiLang=`en`;uiLocale=`en-GB`;feed=new Ue(this);_hass;_timer;ticks=!1;set hass(e){this._hass=e;let t=e.locale?.language??e.language,n=L(t),r=$e(t);(n!==this.uiLang||r!==this.uiLocale)&&(this.uiLang=n,this.uiLocale=r,this.requestUpdate()),this.feed.setHass(e)}get hass(){return this._hass}setConfig(e){let t=this.validateConfig(e);this._config=t,this.feed.setEntryId(t.entry_id)}getGridOptions(){return{columns:12,min_columns:6}}connectedCallback(){super.connectedCallback(),this.ticks&&(this._timer=setInterval(()=>this.requestUpdate(),6e4))}disconnectedCallback(){super.disconnectedCallback(),this._timer!==void 0&&clearInterval(this._timer),this._timer=void 0}get data(){let e=this.feed.state;return e.status===`ready`?e.data:void 0}clock(){return Ze(Date.now())}t(e,t){return W(this.uiLang,e,t)}room(e){return ut(this.uiLang,e)}renderStatus(){let e=this.feed.state;switch(e.status){case`ready`:return;case`loading`:return C`<div class="message" role="status">${this.t(`loading`)}</div>`;case`no_students`:return C`<div class="message">${this.t(`no_students`)}</div>`;case`unknown_student`:return C`<div class="message error" role="alert">${this.t(`unknown_student`)}</div>`;case`error`:return C`<div class="message error" role="alert">${this.t(`error`)}: ${e.message}</div>`}}renderStudent(e){if(!e)return T;let{name:t,class_name:n}=e.student;return C`<div class="student">${t}${n?C` · ${n}`:T}</div>`}renderUpdated(e){return e.updated_at?C`<div class="footer">${this.t(`updated`)}: ${rt(e.updated_at,this.uiLocale)}</div>`:T}icon(e){return C`<svg viewBox="0 0 24 24" aria-hidden="true">${Ce`<path d=${e}></path>`}</svg>`}},ft=/* @__PURE__ */ new Set([`type`,`grid_options`,`layout_options`,`view_layout`,`visibility`,`card_mod`]),pt={element:`librus-today-card`,options:{entry_id:`entry_id`,show_lucky_number:`boolean`,show_agenda:`boolean`,show_homework:`boolean`,show_new_grades:`boolean`,after_school_shows_tomorrow:`boolean`}},mt={element:`librus-timetable-card`,options:{entry_id:`entry_id`,compact:`boolean`,show_teacher:`boolean`}},ht={element:`librus-grades-card`,options:{entry_id:`entry_id`,semester:`semester`,show_averages:`boolean`}},q={show_lucky_number:!0,show_agenda:!0,show_homework:!0,show_new_grades:!0,after_school_shows_tomorrow:!0},J={compact:!1,show_teacher:!1},Y={semester:`current`,show_averages:!0};function X(e){return e===null?`null`:Array.isArray(e)?`a list`:typeof e==`string`?JSON.stringify(e):typeof e==`object`?`an object`:String(e)}function gt(e,t){let n=`Librus (${e.element})`;if(typeof t!=`object`||!t||Array.isArray(t))throw Error(`${n}: the configuration must be an object, got ${X(t)}.`);let r=t;if(typeof r.type!=`string`)throw Error(`${n}: "type" must be "custom:${e.element}".`);for(let[t,i]of Object.entries(r)){if(ft.has(t))continue;let r=e.options[t];if(!r){let r=Object.keys(e.options).join(`, `);throw Error(`${n}: unknown option "${t}". Allowed options: ${r}.`)}if(i!==void 0){if(r===`boolean`&&typeof i!=`boolean`)throw Error(`${n}: "${t}" must be true or false, got ${X(i)}.`);if(r===`entry_id`&&(typeof i!=`string`||i.trim()===``))throw Error(`${n}: "entry_id" must be the config entry id of a Librus student (a non-empty text), got ${X(i)}.`);if(r===`semester`&&i!==`current`&&i!==1&&i!==2)throw Error(`${n}: "semester" must be "current", 1 or 2, got ${X(i)}.`)}}return{...r}}function _t(e){return gt(pt,e)}function vt(e){return gt(mt,e)}function yt(e){return gt(ht,e)}function bt(e){let t=[];for(let n of e){if(!n.counts||n.numeric===null||!Number.isFinite(n.numeric))continue;let e=n.weight??1;e>0&&t.push({value:n.numeric,weight:e})}return t}function xt(e){let t=0,n=0;for(let{value:r,weight:i}of bt(e))t+=r*i,n+=i;return n>0?t/n:null}function St(e){return e.average??xt(e.grades)}function Ct(e){return e.average??xt(e.subjects.flatMap(e=>e.grades))}function Z(e){let t=e.numeric;if(t===null){let n=e.value.trim();if(n===`+`)return`plus`;if(n===`-`)return`minus`;let r=/^([1-6])([+-]|=)?$/.exec(n);if(!r)return`other`;t=Number(r[1])}return t>=5.75?`g6`:t>=4.75?`g5`:t>=3.75?`g4`:t>=2.75?`g3`:t>=1.75?`g2`:`g1`}function wt(e){return e===null?`other`:Z({value:``,numeric:Math.round(e*100)/100})}function Tt(e,t){return e.grades.semesters.find(e=>e.semester===t)}function Et(e){return e?e.subjects.reduce((e,t)=>e+t.grades.length,0):0}function Dt(e,t){let n=qe(t,-1),r=Tt(e,e.current_semester);if(!r)return[];let i=[];for(let e of r.subjects)for(let t of e.grades)(t.is_new||Qe(t.added)>=n)&&i.push({subject:e.subject,grade:t});let a=e=>{let t=Date.parse(e.added);return Number.isNaN(t)?0:t};return i.sort((e,t)=>a(t.grade)-a(e.grade))}var Ot=o`
+  :host {
+    display: block;
+    --lb-success: var(--success-color, #43a047);
+    --lb-warning: var(--warning-color, #ffa600);
+    --lb-error: var(--error-color, #db4437);
+    --lb-primary: var(--primary-color, #03a9f4);
+    --lb-text: var(--primary-text-color, #212121);
+    --lb-muted: var(--secondary-text-color, #727272);
+    --lb-divider: var(--divider-color, rgba(0, 0, 0, 0.12));
+    --lb-surface: color-mix(in srgb, var(--lb-text) 5%, transparent);
+    --lb-radius: 8px;
+  }
+  ha-card {
+    height: 100%;
+    box-sizing: border-box;
+    overflow: hidden;
+    color: var(--lb-text);
+  }
+  .root {
+    container-type: inline-size;
+    container-name: librus;
+  }
+  .header {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 8px 12px;
+    flex-wrap: wrap;
+    padding: 16px 16px 8px;
+  }
+  .title {
+    margin: 0;
+    font-size: var(--ha-card-header-font-size, var(--ha-font-size-xl, 20px));
+    font-weight: var(--ha-font-weight-medium, 500);
+    line-height: 1.3;
+  }
+  .title .date {
+    font-weight: var(--ha-font-weight-normal, 400);
+    color: var(--lb-muted);
+  }
+  .student {
+    color: var(--lb-muted);
+    font-size: var(--ha-font-size-s, 13px);
+    line-height: 1.4;
+    text-align: end;
+    margin-top: 4px;
+  }
+  .content {
+    padding: 0 16px 16px;
+  }
+  .message {
+    padding: 8px 16px 20px;
+    color: var(--lb-muted);
+  }
+  .message.error {
+    color: var(--lb-error);
+  }
+  .muted {
+    color: var(--lb-muted);
+  }
+  .section-title {
+    margin: 16px 0 6px;
+    font-size: var(--ha-font-size-s, 13px);
+    font-weight: var(--ha-font-weight-medium, 500);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--lb-muted);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 6px;
+    border-radius: 9px;
+    font-size: 11px;
+    font-weight: var(--ha-font-weight-medium, 500);
+    line-height: 18px;
+    white-space: nowrap;
+    vertical-align: 1px;
+    color: var(--lb-text);
+    background: color-mix(in srgb, var(--tone, var(--lb-muted)) 22%, transparent);
+    border: 1px solid color-mix(in srgb, var(--tone, var(--lb-muted)) 55%, transparent);
+  }
+  .substitution {
+    --tone: var(--lb-warning);
+  }
+  .cancelled {
+    --tone: var(--lb-error);
+  }
+  .moved {
+    --tone: var(--lb-primary);
+  }
+  .free {
+    --tone: var(--lb-success);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .icon-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 36px;
+    height: 36px;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: none;
+    color: var(--lb-text);
+    cursor: pointer;
+  }
+  .icon-button:hover:not([disabled]) {
+    background: var(--lb-surface);
+  }
+  .icon-button[disabled] {
+    color: var(--disabled-text-color, var(--lb-divider));
+    cursor: default;
+  }
+  .icon-button svg {
+    width: 24px;
+    height: 24px;
+    fill: currentColor;
+  }
+  :focus-visible {
+    outline: 2px solid var(--lb-primary);
+    outline-offset: 1px;
+  }
+  .footer {
+    padding: 0 16px 12px;
+    font-size: 11px;
+    color: var(--lb-muted);
+  }
+  /* grade tones, shared by chips and averages */
+  .g6 {
+    --tone: var(--lb-success);
+    --tone-strength: 40%;
+  }
+  .g5 {
+    --tone: var(--lb-success);
+    --tone-strength: 22%;
+  }
+  .g4 {
+    --tone: var(--lb-primary);
+    --tone-strength: 20%;
+  }
+  .g3 {
+    --tone: var(--lb-warning);
+    --tone-strength: 24%;
+  }
+  .g2 {
+    --tone: color-mix(in srgb, var(--lb-warning) 45%, var(--lb-error));
+    --tone-strength: 26%;
+  }
+  .g1 {
+    --tone: var(--lb-error);
+    --tone-strength: 30%;
+  }
+  .plus {
+    --tone: var(--lb-success);
+    --tone-strength: 10%;
+  }
+  .minus {
+    --tone: var(--lb-error);
+    --tone-strength: 10%;
+  }
+  .other {
+    --tone: var(--lb-muted);
+    --tone-strength: 10%;
+  }
+  .grade-chip {
+    position: relative;
+    display: inline-flex;
+    align-items: baseline;
+    gap: 1px;
+    min-width: 30px;
+    height: 28px;
+    box-sizing: border-box;
+    justify-content: center;
+    padding: 0 7px;
+    border-radius: 14px;
+    border: 1px solid color-mix(in srgb, var(--tone) 70%, transparent);
+    background: color-mix(in srgb, var(--tone) var(--tone-strength), transparent);
+    color: var(--lb-text);
+    font-weight: var(--ha-font-weight-bold, 600);
+    font-size: 14px;
+    line-height: 26px;
+    cursor: pointer;
+  }
+  .grade-chip .w {
+    font-size: 10px;
+    font-weight: var(--ha-font-weight-normal, 400);
+    color: var(--lb-muted);
+    margin-left: 2px;
+  }
+  .grade-chip.not-counted {
+    border-style: dashed;
+  }
+  .grade-chip.new::after {
+    content: "";
+    position: absolute;
+    top: -3px;
+    right: -3px;
+    width: 9px;
+    height: 9px;
+    border-radius: 50%;
+    background: var(--lb-primary);
+    border: 2px solid var(--card-background-color, var(--ha-card-background, #fff));
+  }
+  .grade-chip[aria-expanded="true"] {
+    outline: 2px solid var(--lb-primary);
+    outline-offset: 1px;
+  }
+`,kt=`M15.41,16.58L10.83,12L15.41,7.41L14,6L8,12L14,18L15.41,16.58Z`,At=`M8.59,16.58L13.17,12L8.59,7.41L10,6L16,12L10,18L8.59,16.58Z`,jt=`M19,6.41L17.59,5L12,10.59L6.41,5L5,6.41L10.59,12L5,17.59L6.41,19L12,13.41L17.59,19L19,17.59L13.41,12L19,6.41Z`,Mt=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,Nt=class extends K{static properties={_semester:{state:!0},_open:{state:!0}};static getConfigElement(){return document.createElement(`librus-grades-card-editor`)}static getStubConfig(){return{...Y}}validateConfig(e){return yt(e)}setConfig(e){super.setConfig(e),this._semester=void 0}getCardSize(){let e=this.data;return e?3+(Tt(e,this.semester(e))?.subjects.filter(e=>e.grades.length).length??1):6}semester(e){if(this._semester)return this._semester;let t=this._config?.semester??Y.semester;return t===`current`?e.current_semester:t}get showAverages(){return this._config?.show_averages??Y.show_averages}switchTo(e){this._semester=e,this._open=void 0}render(){let e=this.data,t=this.renderStatus(),n=C`<h2 class="title">${this.t(`grades`)}</h2>`;if(t||!e)return C`<ha-card
+        ><div class="root">
+          <div class="header">${n}</div>
+          ${t}
+        </div></ha-card
+      >`;let r=this.semester(e),i=Tt(e,r),a=(i?.subjects??[]).filter(e=>e.grades.length||e.semester_grade||e.proposed_grade),o=Et(i),s=a.reduce((e,t)=>e+t.grades.filter(e=>e.is_new).length,0),c=i?Ct(i):null;return C`<ha-card>
+      <div class="root">
+        <div class="header">${n} ${this.renderStudent(e)}</div>
+        <div class="toolbar">
+          <div class="tabs" role="tablist" aria-label=${this.t(`semester`)}>
+            ${[1,2].map(e=>C`<button
+                role="tab"
+                class="tab"
+                aria-selected=${e===r?`true`:`false`}
+                @click=${()=>this.switchTo(e)}
+              >
+                ${this.t(`semester_n`,{n:e})}
+              </button>`)}
+          </div>
+          <div class="summary">
+            ${this.showAverages&&c!==null?C`<span class="overall"
+                  >${this.t(`overall_average`)}
+                  <span class="avg ${wt(c)}">${it(c,this.uiLang)}</span></span
+                >`:T}
+            <span class="muted count">${G(this.uiLang,`grade`,o)}</span>
+            ${s?C`<span class="badge fresh">${G(this.uiLang,`new_grade`,s)}</span>`:T}
+          </div>
+        </div>
+        <div class="content" role="tabpanel">
+          ${a.length?C`<ul class="subjects">
+                ${a.map(e=>this.renderSubject(e))}
+              </ul>`:C`<div class="empty muted">${this.t(`no_grades_semester`,{n:r})}</div>`}
+        </div>
+        ${this.renderUpdated(e)}
+      </div>
+    </ha-card>`}renderSubject(e){let t=St(e),n=e.grades.find(e=>e.id===this._open);return C`<li class="subject">
+      <div class="name">
+        <span class="subject-name">${e.subject}</span>
+        ${e.proposed_grade?C`<span class="badge final" title=${this.t(`proposed_grade`)}
+              >${this.t(`proposed_grade`)}: ${e.proposed_grade}</span
+            >`:T}
+        ${e.semester_grade?C`<span class="badge final" title=${this.t(`semester_grade`)}
+              >${this.t(`semester_grade`)}: ${e.semester_grade}</span
+            >`:T}
+      </div>
+      <div class="chips">${e.grades.map(e=>this.renderChip(e))}</div>
+      ${this.showAverages?C`<div class="average" title=${this.t(`average`)}>
+            <span class="avg ${wt(t)}">${it(t,this.uiLang)}</span>
+          </div>`:T}
+      ${n?this.renderDetails(n):T}
+    </li>`}renderChip(e){let t=this._open===e.id,n=[e.value,e.weight===null?null:`${this.t(`weight`)} ${e.weight}`,e.category,e.is_new?this.t(`new`):null].filter(Boolean).join(`, `);return C`<button
+      class="grade-chip ${Z(e)} ${e.counts?``:`not-counted`} ${e.is_new?`new`:``}"
+      aria-label=${n}
+      aria-expanded=${t?`true`:`false`}
+      title=${`${e.category} · ${U(e.date,this.uiLocale)}`}
+      @click=${()=>this._open=t?void 0:e.id}
+    >
+      ${e.value}${e.weight===null?T:C`<span class="w">${e.weight}</span>`}
+    </button>`}renderDetails(e){let t=(e,t)=>t?C`<dt>${e}</dt><dd>${t}</dd>`:T;return C`<div class="details" role="region" aria-label=${`${e.value} — ${e.category}`}>
+      <div class="details-head">
+        <span class="grade-chip ${Z(e)}">${e.value}</span>
+        <strong>${e.category}</strong>
+        ${e.is_new?C`<span class="badge fresh">${this.t(`new`)}</span>`:T}
+        <button class="icon-button close" aria-label=${this.t(`close`)} @click=${()=>this._open=void 0}>
+          ${this.icon(jt)}
+        </button>
+      </div>
+      <dl>
+        ${t(this.t(`date`),U(e.date,this.uiLocale))}
+        ${t(this.t(`weight`),e.weight===null?null:String(e.weight))}
+        ${t(this.t(`teacher`),e.teacher)} ${t(this.t(`comment`),e.comment)}
+        ${t(this.t(`added`),rt(e.added,this.uiLocale))}
+      </dl>
+      ${e.counts?T:C`<div class="muted note">${this.t(`not_counted`)}</div>`}
+    </div>`}static styles=[Ot,o`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px 16px;
+        padding: 0 16px 8px;
+      }
+      .tabs {
+        display: inline-flex;
+        border: 1px solid var(--lb-divider);
+        border-radius: 18px;
+        overflow: hidden;
+      }
+      .tab {
+        border: none;
+        background: none;
+        padding: 6px 14px;
+        font-size: 13px;
+        cursor: pointer;
+        color: var(--lb-text);
+      }
+      .tab + .tab {
+        border-left: 1px solid var(--lb-divider);
+      }
+      .tab[aria-selected="true"] {
+        background: var(--lb-primary);
+        color: var(--text-primary-color, #fff);
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 10px;
+        font-size: 13px;
+      }
+      .badge.fresh {
+        --tone: var(--lb-primary);
+      }
+      .badge.final {
+        --tone: var(--lb-muted);
+      }
+      .avg {
+        display: inline-block;
+        min-width: 40px;
+        padding: 1px 6px;
+        border-radius: 6px;
+        text-align: center;
+        font-weight: var(--ha-font-weight-bold, 600);
+        font-variant-numeric: tabular-nums;
+        background: color-mix(in srgb, var(--tone) var(--tone-strength), transparent);
+      }
+      .subjects {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .subject {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        grid-template-areas: "name avg" "chips chips" "details details";
+        gap: 6px 8px;
+        padding: 10px 0;
+        border-top: 1px solid var(--lb-divider);
+      }
+      .subject:first-child {
+        border-top: none;
+      }
+      .name {
+        grid-area: name;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 8px;
+        min-width: 0;
+      }
+      .subject-name {
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .chips {
+        grid-area: chips;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+      }
+      .average {
+        grid-area: avg;
+        align-self: start;
+      }
+      .details {
+        grid-area: details;
+        padding: 8px 12px;
+        border-radius: var(--lb-radius);
+        background: var(--lb-surface);
+      }
+      .details-head {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .details-head .grade-chip {
+        cursor: default;
+      }
+      .details-head .close {
+        margin-left: auto;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 2px 12px;
+        margin: 6px 0 0;
+        font-size: 13px;
+      }
+      dt {
+        color: var(--lb-muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .note {
+        margin-top: 4px;
+        font-size: 12px;
+      }
+      .empty {
+        padding: 12px 0;
+      }
+      @container librus (min-width: 620px) {
+        .subject {
+          grid-template-columns: minmax(140px, 200px) 1fr auto;
+          grid-template-areas: "name chips avg" "details details details";
+          align-items: center;
+        }
+        .average {
+          align-self: center;
+        }
+      }
+    `]};function Pt(e,t){if(e.length===0)return-1;let n=Ye(t),r=e.findIndex(e=>e.week_start===n);if(r>=0)return r;let i=e.findIndex(e=>e.week_start>n);return i>=0?i:e.length-1}function Ft(e){let t=e.days[e.days.length-1];return t?t.date:qe(e.week_start,4)}function It(e){let t=/* @__PURE__ */ new Set,n=/* @__PURE__ */ new Map;for(let r of e.days)for(let e of r.lessons){t.add(e.number);let r=`${e.start}-${e.end}`,i=n.get(e.number)??/* @__PURE__ */ new Map;i.set(r,(i.get(r)??0)+1),n.set(e.number,i)}return[...t].sort((e,t)=>e-t).map(t=>{let[r=``,i=``]=([...n.get(t)?.entries()??[]].sort((e,t)=>t[1]-e[1])[0]?.[0]??`-`).split(`-`);return{number:t,start:r,end:i,cells:e.days.map(e=>e.lessons.filter(e=>e.number===t))}})}function Lt(e){return e.lessons.filter(e=>e.status!==`cancelled`)}function Rt(e,t){if(e.date!==t.date||e.free_day)return null;for(let n of Lt(e))if(t.minutes>=I(n.start)&&t.minutes<I(n.end))return n.number;return null}function zt(e){let t=Lt(e);return e.free_day||t.length===0?null:Math.max(...t.map(e=>I(e.end)))}function Bt(e,t){for(let n of e)for(let e of n.days)if(e.date===t)return e}var Vt={"język polski":`J. pol.`,"język angielski":`J. ang.`,"język niemiecki":`J. niem.`,"język francuski":`J. fr.`,"język hiszpański":`J. hisz.`,"język rosyjski":`J. ros.`,matematyka:`Mat.`,historia:`Hist.`,przyroda:`Przyr.`,biologia:`Biol.`,geografia:`Geogr.`,fizyka:`Fiz.`,chemia:`Chem.`,informatyka:`Inf.`,plastyka:`Plast.`,muzyka:`Muz.`,technika:`Tech.`,religia:`Rel.`,etyka:`Etyka`,"wychowanie fizyczne":`WF`,"godzina wychowawcza":`GW`,"zajęcia z wychowawcą":`ZW`,"edukacja dla bezpieczeństwa":`EDB`,"wiedza o społeczeństwie":`WOS`,"wychowanie do życia w rodzinie":`WDŻ`,"historia i teraźniejszość":`HiT`,"biznes i zarządzanie":`BiZ`};function Ht(e){let t=e.trim(),n=Vt[t.toLowerCase()];if(n)return n;if(t.length<=6)return t;let r=t.split(/\s+/).filter(Boolean);return r.length===1?`${t.slice(0,4)}.`:r.slice(0,3).map(e=>e.length<=4?e:`${e.slice(0,3)}.`).join(` `)}function Q(e,t){return t.date>e.today?t.date:e.today}function Ut(e,t,n){let r=Q(e,t),i=Bt(e.weeks,r),a={date:r,relation:`today`,day:i};if(!n)return a;let o=i?zt(i):null;if(o!==null&&(t.date<r||t.minutes<o))return a;let s=e.weeks.flatMap(e=>e.days).filter(e=>e.date>r&&(e.free_day!==null||e.lessons.length>0)).sort((e,t)=>e.date<t.date?-1:1)[0];return s?{date:s.date,relation:F(r,s.date)===1?`tomorrow`:`later`,day:s}:a}function Wt(e,t){return e.date===t.date?(e.start??``).localeCompare(t.start??``):e.date<t.date?-1:1}function Gt(e,t){let n=e.filter(e=>(e.kind===`test`||e.kind===`quiz`)&&e.date>=t).sort(Wt),r=n[0];return r?n.filter(e=>e.date===r.date):[]}function Kt(e,t){return e.filter(e=>e.date===t&&e.kind!==`test`&&e.kind!==`quiz`).sort(Wt)}function qt(e,t,n=7,r=4){return e.filter(e=>e.due>=t&&F(t,e.due)<=n).sort((e,t)=>e.due===t.due?(e.subject??``).localeCompare(t.subject??``):e.due<t.due?-1:1).slice(0,r)}function Jt(e,t){let n=e.lucky_number;return n&&n.day>=t?n:null}var Yt=class extends K{static properties={_weekStart:{state:!0},_selected:{state:!0}};ticks=!0;static getConfigElement(){return document.createElement(`librus-timetable-card-editor`)}static getStubConfig(){return{...J}}validateConfig(e){return vt(e)}getCardSize(){let e=this.data?this.shownWeek(this.data).week:void 0;return e?2+It(e).length:8}option(e){return this._config?.[e]??J[e]}shownWeek(e){let t=Pt(e.weeks,Q(e,this.clock())),n=this._weekStart?e.weeks.findIndex(e=>e.week_start===this._weekStart):-1;return n<0&&(n=t),{week:e.weeks[n],index:n,home:t}}go(e,t){let n=e.weeks[t];n&&(this._weekStart=n.week_start,this._selected=void 0)}render(){let e=this.data,t=this.renderStatus(),n=C`<h2 class="title">${this.t(`timetable`)}</h2>`;if(t||!e)return C`<ha-card
+        ><div class="root">
+          <div class="header">${n}</div>
+          ${t}
+        </div></ha-card
+      >`;let{week:r,index:i,home:a}=this.shownWeek(e);return C`<ha-card>
+      <div class="root ${this.option(`compact`)?`compact`:``}">
+        <div class="header">${n} ${this.renderStudent(e)}</div>
+        <div class="nav">
+          <button
+            class="icon-button prev"
+            title=${this.t(`prev_week`)}
+            aria-label=${this.t(`prev_week`)}
+            ?disabled=${i<=0}
+            @click=${()=>this.go(e,i-1)}
+          >
+            ${this.icon(kt)}
+          </button>
+          <span class="range" aria-live="polite"
+            >${r?nt(r.week_start,Ft(r),this.uiLocale):this.t(`week_not_loaded`)}</span
+          >
+          <button
+            class="icon-button next"
+            title=${this.t(`next_week`)}
+            aria-label=${this.t(`next_week`)}
+            ?disabled=${i>=e.weeks.length-1}
+            @click=${()=>this.go(e,i+1)}
+          >
+            ${this.icon(At)}
+          </button>
+          ${i===a?T:C`<button class="this-week" @click=${()=>this.go(e,a)}>${this.t(`this_week`)}</button>`}
+        </div>
+        ${r?this.renderWeek(e,r):C`<div class="message">${this.t(`week_not_loaded`)}</div>`}
+      </div>
+    </ha-card>`}renderWeek(e,t){let n=this.clock(),r=Q(e,n),i=It(t),a=this.option(`show_teacher`),o=t.days.length,s=new Set(t.days.flatMap(e=>e.lessons.map(e=>e.status))),c=Math.max(i.length,1)+2;return C`<div class="content">
+      <div
+        class="grid"
+       
+        style="grid-template-columns: auto repeat(${o}, minmax(0, 1fr)); grid-template-rows: auto repeat(${Math.max(i.length,1)}, auto);"
+      >
+        <div class="corner" style="grid-row: 1; grid-column: 1"></div>
+        ${t.days.map((e,t)=>C`<div
+              class="day-head ${e.date===r?`today`:``}"
+             
+              style="grid-row: 1; grid-column: ${t+2}"
+              aria-current=${e.date===r?`date`:`false`}
+              title=${V(e.date,this.uiLocale)}
+            >
+              <span class="wd">${et(e.date,this.uiLocale)}</span>
+              <span class="dm">${tt(e.date,this.uiLocale)}</span>
+            </div>`)}
+        ${i.map((e,i)=>this.renderRow(e,i+2,t.days,r,n,a))}
+        ${t.days.map((e,t)=>e.free_day?C`<div class="free-col free" style="grid-row: 2 / ${c}; grid-column: ${t+2}">
+                <span class="badge">${this.t(`free_day`)}</span><span class="free-name">${e.free_day}</span>
+              </div>`:T)}
+      </div>
+      ${i.length===0?C`<div class="message">${this.t(`no_lessons`)}</div>`:T}
+      ${this.renderLegend(s)} ${this.renderDetails(t)}
+    </div>`}renderRow(e,t,n,r,i,a){return C`<div class="time" style="grid-row: ${t}; grid-column: 1">
+        <span class="no">${e.number}</span><span class="hours">${e.start}<span class="end">–${e.end}</span></span>
+      </div>
+      ${n.map((n,o)=>{if(n.free_day)return T;let s=e.cells[o]??[],c=Rt(n,i);return C`<div
+          class="cell ${n.date===r?`today`:``}"
+         
+          style="grid-row: ${t}; grid-column: ${o+2}"
+        >
+          ${s.map((e,t)=>this.renderLesson(n,e,t,c===e.number&&e.status!==`cancelled`,a))}
+        </div>`})}`}renderLesson(e,t,n,r,i){let a=this._selected?.date===e.date&&this._selected.number===t.number&&this._selected.index===n,o=[t.subject,t.status===`normal`?null:this.t(t.status),t.room].filter(Boolean).join(`, `);return C`<button
+      class="lesson ${t.status} ${r?`current`:``}"
+      aria-label=${o}
+      aria-pressed=${a?`true`:`false`}
+      aria-current=${r?`time`:`false`}
+      title=${o}
+      @click=${()=>{this._selected=a?void 0:{date:e.date,number:t.number,index:n}}}
+    >
+      <span class="subj full">${t.subject}</span><span class="subj short">${Ht(t.subject)}</span>
+      ${t.room?C`<span class="room">${t.room}</span>`:T}
+      ${i&&t.teacher?C`<span class="teacher">${t.teacher}</span>`:T}
+    </button>`}renderLegend(e){let t=[`substitution`,`cancelled`,`moved`].filter(t=>e.has(t));return t.length?C`<div class="legend">
+      ${t.map(e=>C`<span class="key ${e}"><span class="swatch"></span>${this.t(e)}</span>`)}
+    </div>`:T}renderDetails(e){let t=this._selected;if(!t)return T;let n=e.days.find(e=>e.date===t.date),r=n?.lessons.filter(e=>e.number===t.number)[t.index];if(!n||!r)return T;let i=r.original,a=(e,t)=>t?C`<dt>${e}</dt><dd>${t}</dd>`:T;return C`<div class="details ${r.status}" role="region" aria-label=${r.subject}>
+      <div class="details-head">
+        <strong>${r.subject}</strong>
+        ${r.status===`normal`?T:C`<span class="badge">${this.t(r.status)}</span>`}
+        <button class="icon-button close" aria-label=${this.t(`close`)} @click=${()=>this._selected=void 0}>
+          ${this.icon(jt)}
+        </button>
+      </div>
+      <dl>
+        ${a(this.t(`date`),`${V(n.date,this.uiLocale)}, ${r.start}–${r.end}`)}
+        ${a(this.t(`lesson_no`),String(r.number))} ${a(this.t(`teacher`),r.teacher)}
+        ${a(this.t(`room`),r.room)} ${a(this.t(`group`),r.group)}
+        ${i?a(this.t(`instead_of`),[i.subject,i.teacher,i.room?this.room(i.room):null].filter(Boolean).join(`, `)):T}
+        ${a(`ℹ`,r.note)}
+      </dl>
+    </div>`}static styles=[Ot,o`
+      .nav {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        padding: 0 8px 8px;
+      }
+      .range {
+        flex: 1;
+        text-align: center;
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .this-week {
+        border: 1px solid var(--lb-divider);
+        background: none;
+        border-radius: 16px;
+        padding: 4px 10px;
+        font-size: 13px;
+        cursor: pointer;
+        color: var(--lb-primary);
+      }
+      .content {
+        padding: 0 8px 12px;
+      }
+      .grid {
+        display: grid;
+        gap: 3px;
+      }
+      .day-head {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        padding: 4px 2px;
+        border-radius: var(--lb-radius);
+        font-size: 13px;
+        line-height: 1.25;
+      }
+      .day-head .wd {
+        font-weight: var(--ha-font-weight-medium, 500);
+        text-transform: capitalize;
+      }
+      .day-head .dm {
+        color: var(--lb-muted);
+        font-size: 11px;
+      }
+      .day-head.today {
+        background: var(--lb-primary);
+        color: var(--text-primary-color, #fff);
+      }
+      .day-head.today .dm {
+        color: inherit;
+        opacity: 0.85;
+      }
+      .time {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-end;
+        justify-content: center;
+        padding: 2px 6px 2px 0;
+        font-size: 11px;
+        line-height: 1.2;
+        color: var(--lb-muted);
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .time .no {
+        font-size: 13px;
+        font-weight: var(--ha-font-weight-bold, 600);
+        color: var(--lb-text);
+      }
+      .time .hours {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-end;
+      }
+      .cell {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        min-width: 0;
+        min-height: 36px;
+        border-radius: 6px;
+      }
+      .cell.today {
+        background: color-mix(in srgb, var(--lb-primary) 7%, transparent);
+      }
+      .lesson {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        flex: 1;
+        min-width: 0;
+        padding: 3px 6px;
+        border: none;
+        border-left: 3px solid transparent;
+        border-radius: 6px;
+        background: var(--lb-surface);
+        text-align: start;
+        cursor: pointer;
+        font-size: 13px;
+        line-height: 1.25;
+      }
+      .lesson .subj {
+        max-width: 100%;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .lesson .short {
+        display: none;
+      }
+      .lesson .room,
+      .lesson .teacher {
+        max-width: 100%;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        font-size: 11px;
+        color: var(--lb-muted);
+      }
+      .lesson.substitution,
+      .lesson.moved,
+      .lesson.cancelled {
+        border-left-color: var(--tone);
+        background: color-mix(in srgb, var(--tone) 16%, transparent);
+      }
+      .lesson.cancelled .subj,
+      .lesson.cancelled .room {
+        text-decoration: line-through;
+        color: var(--lb-muted);
+      }
+      .lesson.current {
+        outline: 2px solid var(--lb-primary);
+        outline-offset: -2px;
+      }
+      .lesson[aria-pressed="true"] {
+        box-shadow: inset 0 0 0 2px var(--lb-text);
+      }
+      .free-col {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 6px;
+        padding: 8px 4px;
+        border-radius: var(--lb-radius);
+        background: color-mix(in srgb, var(--tone) 10%, transparent);
+        border: 1px dashed color-mix(in srgb, var(--tone) 50%, transparent);
+        text-align: center;
+        font-size: 12px;
+        overflow-wrap: break-word;
+        min-width: 0;
+      }
+      .free-col .badge {
+        max-width: 100%;
+        white-space: normal;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        padding: 10px 4px 0;
+        font-size: 12px;
+        color: var(--lb-muted);
+      }
+      .legend .swatch {
+        display: inline-block;
+        width: 10px;
+        height: 10px;
+        margin-right: 5px;
+        border-radius: 3px;
+        background: color-mix(in srgb, var(--tone) 45%, transparent);
+        border: 1px solid var(--tone);
+      }
+      .details {
+        margin-top: 10px;
+        padding: 8px 12px;
+        border-radius: var(--lb-radius);
+        border-left: 3px solid var(--tone, var(--lb-divider));
+        background: var(--lb-surface);
+      }
+      .details.normal {
+        --tone: var(--lb-divider);
+      }
+      .details-head {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .details-head .close {
+        margin-left: auto;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 2px 12px;
+        margin: 4px 0 0;
+        font-size: 13px;
+      }
+      dt {
+        color: var(--lb-muted);
+      }
+      dd {
+        margin: 0;
+      }
+      /* narrow screens (phones) and compact mode: short names, no teachers, start times only */
+      @container librus (max-width: 560px) {
+        .lesson .full {
+          display: none;
+        }
+        .lesson .short {
+          display: block;
+        }
+        .lesson .teacher,
+        .time .end {
+          display: none;
+        }
+        .lesson {
+          padding: 3px 4px;
+          font-size: 12px;
+        }
+        .grid {
+          gap: 2px;
+        }
+        .content {
+          padding: 0 4px 10px;
+        }
+        .free-col .badge {
+          display: none;
+        }
+        .free-col .free-name {
+          writing-mode: vertical-rl;
+          transform: rotate(180deg);
+          overflow-wrap: normal;
+        }
+      }
+      .compact .lesson .full {
+        display: none;
+      }
+      .compact .lesson .short {
+        display: block;
+      }
+      .compact .time .end {
+        display: none;
+      }
+    `]},Xt=class extends K{ticks=!0;static getConfigElement(){return document.createElement(`librus-today-card-editor`)}static getStubConfig(){return{...q}}validateConfig(e){return _t(e)}getCardSize(){let e=this.data;if(!e)return 4;let t=Ut(e,this.clock(),this.option(`after_school_shows_tomorrow`));return 3+Math.ceil((t.day?.lessons.length??1)*.8)}option(e){return this._config?.[e]??q[e]}render(){let e=this.data,t=this.renderStatus();if(t||!e)return C`<ha-card
+        ><div class="root">
+          <div class="header"><h2 class="title">${this.t(`today`)}</h2></div>
+          ${t}
+        </div></ha-card
+      >`;let n=this.clock(),r=Q(e,n),i=Ut(e,n,this.option(`after_school_shows_tomorrow`)),a=i.relation===`today`?`today`:i.relation===`tomorrow`?`tomorrow`:`next_school_day`;return C`<ha-card>
+      <div class="root">
+        <div class="header">
+          <h2 class="title">
+            ${this.t(a)} <span class="date">· ${V(i.date,this.uiLocale)}</span>
+          </h2>
+          ${this.renderStudent(e)}
+        </div>
+        <div class="content">
+          ${this.renderLessons(i.date,i.day?.free_day??null,i.day?.lessons??[],n)}
+          ${this.option(`show_lucky_number`)?this.renderLucky(e,i.date):T}
+          ${this.option(`show_agenda`)?this.renderAgenda(e,i.date,r):T}
+          ${this.option(`show_homework`)?this.renderHomework(e,i.date,r):T}
+          ${this.option(`show_new_grades`)?this.renderNewGrades(e,r):T}
+        </div>
+        ${this.renderUpdated(e)}
+      </div>
+    </ha-card>`}renderLessons(e,t,n,r){if(t)return C`<div class="free-day free"><span class="badge">${this.t(`free_day`)}</span> ${t}</div>`;if(n.length===0)return C`<div class="empty muted">${this.t(`no_lessons`)}</div>`;let i=[...n].sort((e,t)=>e.number-t.number||e.start.localeCompare(t.start)),a=Rt({date:e,free_day:null,lessons:i},r),o=i.filter(e=>e.status!==`cancelled`),s=o[0],c=o[o.length-1],l=s&&c?` · ${s.start}–${c.end}`:``;return C`<div class="summary muted">${G(this.uiLang,`lesson`,o.length)}${l}</div>
+      <ol class="lessons">
+        ${i.map(e=>this.renderLesson(e,e.number===a&&e.status!==`cancelled`))}
+      </ol>`}renderLesson(e,t){let n=[e.room?this.room(e.room):null,e.teacher,e.group].filter(Boolean),r=e.original,i=e.status===`substitution`&&r?[r.subject,r.teacher,r.room?this.room(r.room):null].filter(Boolean).join(`, `):``;return C`<li class="lesson ${e.status} ${t?`current`:``}" aria-current=${t?`time`:`false`}>
+      <span class="num">${e.number}</span>
+      <span class="time">${e.start}<br /><span class="muted">${e.end}</span></span>
+      <span class="body">
+        <span class="subject">${e.subject}</span>
+        ${e.status===`normal`?T:C`<span class="badge">${this.t(e.status)}</span>`}
+        ${t?C`<span class="badge now">${this.t(`now`)}</span>`:T}
+        ${n.length?C`<span class="meta">${n.join(` · `)}</span>`:T}
+        ${i?C`<span class="meta note">${this.t(`instead_of`)}: ${i}</span>`:T}
+        ${e.note?C`<span class="meta note">${e.note}</span>`:T}
+      </span>
+    </li>`}renderLucky(e,t){let n=Jt(e,t);if(!n)return T;let r=n.day===t?``:` (${H(n.day,this.uiLocale)})`;return C`<div class="lucky ${n.is_mine?`mine`:``}">
+      <span class="lucky-number" aria-hidden="true">${n.number}</span>
+      <span>
+        <span class="lucky-label">${this.t(`lucky_number`)}: ${n.number}${r}</span>
+        ${n.is_mine?C`<span class="lucky-mine">${this.t(`lucky_is_mine`)}<span class="stars">${this.icon(Mt)}${this.icon(Mt)}${this.icon(Mt)}</span></span
+            >`:T}
+      </span>
+    </div>`}kindLabel(e){return e.category||this.t(`kind_${e.kind}`)}renderAgendaItem(e,t){let n=F(t,e.date),r=e.start?`, ${e.start}${e.end?`–${e.end}`:``}`:``,i=e.subject?C`<strong>${e.subject}</strong> · ${this.kindLabel(e)}`:C`<strong>${this.kindLabel(e)}</strong>`;return C`<li class="item ${e.kind}">
+      <span class="what">${i}</span>
+      <span class="when">${H(e.date,this.uiLocale)}${r} · ${dt(this.uiLang,n)}</span>
+      ${e.content?C`<span class="meta">${e.content}</span>`:T}
+    </li>`}renderAgenda(e,t,n){let r=Gt(e.agenda,t),i=Kt(e.agenda,t);return C`<h3 class="section-title">${this.t(`next_test`)}</h3>
+      ${r.length?C`<ul class="items tests">
+            ${r.map(e=>this.renderAgendaItem(e,n))}
+          </ul>`:C`<div class="muted">${this.t(`no_tests`)}</div>`}
+      ${i.length?C`<h3 class="section-title">${this.t(`events`)}</h3>
+            <ul class="items events">
+              ${i.map(e=>this.renderAgendaItem(e,n))}
+            </ul>`:T}`}renderHomework(e,t,n){let r=qt(e.homework,t);return C`<h3 class="section-title">${this.t(`homework_due`)}</h3>
+      ${r.length?C`<ul class="items">
+            ${r.map(e=>C`<li class="item homework">
+                <span class="what"><strong>${e.subject??``}</strong>${e.subject?` · `:``}${e.topic}</span>
+                <span class="when"
+                  >${this.t(`due`)} ${H(e.due,this.uiLocale)} ·
+                  ${dt(this.uiLang,F(n,e.due))}</span
+                >
+                ${e.text&&e.text!==e.topic?C`<span class="meta">${e.text}</span>`:T}
+              </li>`)}
+          </ul>`:C`<div class="muted">${this.t(`no_homework`)}</div>`}`}renderNewGrades(e,t){let n=Dt(e,t);return n.length?C`<h3 class="section-title">${G(this.uiLang,`new_grade`,n.length)}</h3>
+      <ul class="new-grades">
+        ${n.map(({subject:e,grade:t})=>C`<li>
+            <span class="grade-chip ${Z(t)} ${t.counts?``:`not-counted`}"
+              >${t.value}${t.weight===null?T:C`<span class="w">${t.weight}</span>`}</span
+            >
+            <span class="ng-text"><strong>${e}</strong> <span class="muted">· ${t.category}</span></span>
+          </li>`)}
+      </ul>`:T}static styles=[Ot,o`
+      .summary {
+        font-size: var(--ha-font-size-s, 13px);
+        margin-bottom: 6px;
+      }
+      .lessons {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+      }
+      .lesson {
+        display: grid;
+        grid-template-columns: 22px 44px 1fr;
+        align-items: start;
+        gap: 8px;
+        padding: 6px 8px;
+        border-radius: var(--lb-radius);
+        border-left: 3px solid transparent;
+        background: var(--lb-surface);
+      }
+      .lesson.substitution,
+      .lesson.moved {
+        border-left-color: var(--tone);
+        background: color-mix(in srgb, var(--tone) 12%, transparent);
+      }
+      .lesson.cancelled {
+        border-left-color: var(--tone);
+        background: color-mix(in srgb, var(--tone) 8%, transparent);
+      }
+      .lesson.cancelled .subject,
+      .lesson.cancelled .time {
+        text-decoration: line-through;
+        color: var(--lb-muted);
+      }
+      .lesson.current {
+        outline: 2px solid var(--lb-primary);
+        outline-offset: -2px;
+      }
+      .badge.now {
+        --tone: var(--lb-primary);
+      }
+      .num {
+        font-weight: var(--ha-font-weight-bold, 600);
+        color: var(--lb-muted);
+        text-align: center;
+        line-height: 20px;
+      }
+      .time {
+        font-size: 12px;
+        line-height: 16px;
+        font-variant-numeric: tabular-nums;
+      }
+      .body {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 2px 6px;
+        min-width: 0;
+      }
+      .subject {
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .meta {
+        flex-basis: 100%;
+        font-size: 12px;
+        color: var(--lb-muted);
+      }
+      .meta.note {
+        color: var(--lb-text);
+      }
+      .free-day,
+      .empty {
+        padding: 12px;
+        border-radius: var(--lb-radius);
+        background: var(--lb-surface);
+      }
+      .lucky {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        margin-top: 12px;
+        padding: 8px 12px;
+        border-radius: var(--lb-radius);
+        background: var(--lb-surface);
+      }
+      .lucky-number {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        width: 36px;
+        height: 36px;
+        flex: none;
+        border-radius: 50%;
+        font-size: 18px;
+        font-weight: var(--ha-font-weight-bold, 600);
+        border: 2px solid var(--lb-primary);
+      }
+      .lucky.mine {
+        background: color-mix(in srgb, var(--lb-success) 18%, transparent);
+        border: 1px solid color-mix(in srgb, var(--lb-success) 55%, transparent);
+      }
+      .lucky.mine .lucky-number {
+        background: var(--lb-success);
+        border-color: var(--lb-success);
+        color: var(--text-primary-color, #fff);
+        animation: pop 0.6s ease-out 1;
+      }
+      .lucky-label {
+        display: block;
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .lucky-mine {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        font-size: 13px;
+      }
+      .stars {
+        display: inline-flex;
+        color: var(--lb-warning);
+      }
+      .stars svg {
+        width: 16px;
+        height: 16px;
+        fill: currentColor;
+      }
+      @keyframes pop {
+        0% {
+          transform: scale(0.6);
+        }
+        70% {
+          transform: scale(1.15);
+        }
+        100% {
+          transform: scale(1);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .lucky.mine .lucky-number {
+          animation: none;
+        }
+      }
+      .items,
+      .new-grades {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+      }
+      .item {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0 8px;
+      }
+      .item .when {
+        font-size: 12px;
+        color: var(--lb-muted);
+        white-space: nowrap;
+      }
+      .item.test .what strong,
+      .item.quiz .what strong {
+        color: var(--lb-text);
+      }
+      .new-grades li {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .new-grades .grade-chip {
+        cursor: default;
+      }
+    `]},$=``,Zt=class extends A{static properties={_config:{state:!0},_students:{state:!0}};uiLang=`en`;_hass;_asked=!1;set hass(e){this._hass=e;let t=L(e.locale?.language??e.language);t!==this.uiLang&&(this.uiLang=t,this.requestUpdate()),this._asked||(this._asked=!0,Be(e,!0).then(e=>this._students=e,()=>this._students=[]))}get hass(){return this._hass}setConfig(e){this._config=this.validateConfig(e)}fields(){let e=this._students??[],t=this._config?.entry_id,n=e.some(e=>e.entry_id===t);return[...e.length>1||t!==void 0&&!n?[{name:`entry_id`,kind:`select`,label:`ed_student`,default:$,options:[{value:$,label:W(this.uiLang,`ed_student_auto`)},...e.map(e=>({value:e.entry_id,label:e.class_name?`${e.name} (${e.class_name})`:e.name})),...t!==void 0&&!n?[{value:t,label:t}]:[]],toConfig:e=>e===$?void 0:e,fromConfig:e=>typeof e==`string`?e:$}]:[],...this.cardFields()]}value(e){let t=this._config?.[e.name];return e.kind===`boolean`?typeof t==`boolean`?t:e.default:t===void 0?e.default:e.fromConfig(t)}change(e,t){if(!this._config)return;let n={...this._config},r=e.kind===`select`?e.toConfig(String(t)):!!t;r===void 0?delete n[e.name]:n[e.name]=r,JSON.stringify(n)!==JSON.stringify(this._config)&&(this._config=n,this.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:n},bubbles:!0,composed:!0})))}render(){if(!this._config)return T;let e=this.fields();return customElements.get(`ha-form`)?this.renderHaForm(e):C`<div class="form">${e.map(e=>this.renderField(e))}</div>`}renderHaForm(e){let t=e.map(e=>e.kind===`boolean`?{name:e.name,selector:{boolean:{}}}:{name:e.name,selector:{select:{options:e.options,mode:`dropdown`}}}),n=Object.fromEntries(e.map(e=>[e.name,this.value(e)])),r=new Map(e.map(e=>[e.name,W(this.uiLang,e.label)]));return C`<ha-form
+      .hass=${this._hass}
+      .data=${n}
+      .schema=${t}
+      .computeLabel=${e=>r.get(e.name)??e.name}
+      @value-changed=${t=>{t.stopPropagation();let r=t.detail.value;for(let t of e)r[t.name]!==n[t.name]&&this.change(t,r[t.name]??(t.kind===`select`&&$))}}
+    ></ha-form>`}renderField(e){let t=`f-${e.name}`,n=W(this.uiLang,e.label);if(e.kind===`boolean`)return C`<label class="row switch-row" for=${t}>
+        <span>${n}</span>
+        <input
+          id=${t}
+          type="checkbox"
+          role="switch"
+          name=${e.name}
+          .checked=${!!this.value(e)}
+          @change=${t=>this.change(e,t.target.checked)}
+        />
+      </label>`;let r=String(this.value(e));return C`<label class="row select-row" for=${t}>
+      <span>${n}</span>
+      <select
+        id=${t}
+        name=${e.name}
+        @change=${t=>this.change(e,t.target.value)}
+      >
+        ${e.options.map(e=>C`<option value=${e.value} ?selected=${e.value===r}>${e.label}</option>`)}
+      </select>
+    </label>`}static styles=o`
+    :host {
+      display: block;
+      color: var(--primary-text-color, #212121);
+    }
+    .form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .row {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      min-height: 44px;
+      cursor: pointer;
+    }
+    .select-row {
+      flex-wrap: wrap;
+    }
+    select {
+      flex: 1 1 180px;
+      max-width: 320px;
+      min-height: 40px;
+      padding: 0 8px;
+      font: inherit;
+      color: var(--primary-text-color, #212121);
+      background: var(--card-background-color, #fff);
+      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+      border-radius: 8px;
+    }
+    input[type="checkbox"] {
+      appearance: none;
+      position: relative;
+      flex: none;
+      width: 36px;
+      height: 20px;
+      margin: 0;
+      border-radius: 10px;
+      background: color-mix(in srgb, var(--secondary-text-color, #727272) 45%, transparent);
+      cursor: pointer;
+      transition: background 0.15s;
+    }
+    input[type="checkbox"]::after {
+      content: "";
+      position: absolute;
+      top: 2px;
+      left: 2px;
+      width: 16px;
+      height: 16px;
+      border-radius: 50%;
+      background: #fff;
+      transition: transform 0.15s;
+    }
+    input[type="checkbox"]:checked {
+      background: var(--primary-color, #03a9f4);
+    }
+    input[type="checkbox"]:checked::after {
+      transform: translateX(16px);
+    }
+    :focus-visible {
+      outline: 2px solid var(--primary-color, #03a9f4);
+      outline-offset: 2px;
+    }
+  `},Qt=class extends Zt{validateConfig(e){return _t(e)}cardFields(){return Object.keys(q).map(e=>({name:e,kind:`boolean`,label:`ed_${e}`,default:q[e]}))}},$t=class extends Zt{validateConfig(e){return vt(e)}cardFields(){return[{name:`compact`,kind:`boolean`,label:`ed_compact`,default:J.compact},{name:`show_teacher`,kind:`boolean`,label:`ed_show_teacher`,default:J.show_teacher}]}},en=class extends Zt{validateConfig(e){return yt(e)}cardFields(){return[{name:`semester`,kind:`select`,label:`ed_semester`,default:Y.semester,options:[{value:`current`,label:W(this.uiLang,`ed_semester_current`)},{value:`1`,label:W(this.uiLang,`semester_n`,{n:1})},{value:`2`,label:W(this.uiLang,`semester_n`,{n:2})}],toConfig:e=>e===`1`?1:e===`2`?2:`current`,fromConfig:e=>String(e)},{name:`show_averages`,kind:`boolean`,label:`ed_show_averages`,default:Y.show_averages}]}},tn=`0.1.0`,nn=[[`librus-today-card`,Xt],[`librus-timetable-card`,Yt],[`librus-grades-card`,Nt],[`librus-today-card-editor`,Qt],[`librus-timetable-card-editor`,$t],[`librus-grades-card-editor`,en]];for(let[e,t]of nn)customElements.get(e)||customElements.define(e,t);var rn=L(typeof document<`u`?document.documentElement.lang:void 0),an=[{type:`librus-today-card`,name:`Librus — Today`,description:W(rn,`desc_today`),preview:!0},{type:`librus-timetable-card`,name:`Librus — Timetable`,description:W(rn,`desc_timetable`),preview:!0},{type:`librus-grades-card`,name:`Librus — Grades`,description:W(rn,`desc_grades`),preview:!0}];window.customCards=window.customCards??[];for(let e of an)window.customCards.some(t=>t.type===e.type)||window.customCards.push(e);console.info(`%c LIBRUS-CARDS %c ${tn} `,`color:#fff;background:#0d5ca8;font-weight:700`,`color:#0d5ca8`);export{tn as VERSION};
