@@ -95,6 +95,15 @@ def test_keys_used_by_the_code_exist() -> None:
     for step_id in strings["config"]["step"]:
         assert step_id in flow_literals
     assert set(strings["config"]["progress"]) <= flow_literals
-    init_literals = string_literals("__init__.py")
+    # Setup and the sync engine raise the translated exceptions.
+    init_literals = string_literals("__init__.py") | string_literals("coordinator.py")
     for key in strings["exceptions"]:
         assert key in init_literals, key
+    # Every entity translation key is used by a platform, and the options form by the flow.
+    platform_literals = set().union(
+        *(string_literals(f"{platform}.py") for platform in strings["entity"])
+    )
+    for platform, keys in strings["entity"].items():
+        for key in keys:
+            assert key in platform_literals, (platform, key)
+    assert set(strings["options"]["step"]["init"]["data"]) == {"scan_interval", "quiet_hours"}

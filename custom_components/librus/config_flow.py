@@ -17,10 +17,17 @@ import voluptuous as vol
 from homeassistant.config_entries import (
     SOURCE_REAUTH,
     SOURCE_RECONFIGURE,
+    ConfigEntry,
     ConfigFlow,
     ConfigFlowResult,
+    OptionsFlow,
 )
+from homeassistant.core import callback
 from homeassistant.helpers.selector import (
+    BooleanSelector,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -32,7 +39,17 @@ from .api import (
     LibrusError,
     LibrusTimeoutError,
 )
-from .const import CONF_PASSWORD, CONF_USERNAME, DOMAIN
+from .const import (
+    CONF_PASSWORD,
+    CONF_QUIET_HOURS,
+    CONF_SCAN_INTERVAL,
+    CONF_USERNAME,
+    DEFAULT_QUIET_HOURS,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    MAX_SCAN_INTERVAL,
+    MIN_SCAN_INTERVAL,
+)
 from .session import create_client
 
 _LOGGER = logging.getLogger(__name__)
@@ -80,6 +97,11 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
 
     VERSION = 1
     MINOR_VERSION = 1
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: ConfigEntry) -> LibrusOptionsFlow:
+        return LibrusOptionsFlow()
 
     def __init__(self) -> None:
         self._credentials: dict[str, str] = {}
@@ -222,3 +244,38 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
             return ValidationOutcome(error="unknown")
         finally:
             await client.close()
+
+
+OPTIONS_SCHEMA = vol.Schema(
+    {
+        vol.Required(CONF_SCAN_INTERVAL, default=DEFAULT_SCAN_INTERVAL): NumberSelector(
+            NumberSelectorConfig(
+                min=MIN_SCAN_INTERVAL,
+                max=MAX_SCAN_INTERVAL,
+                step=5,
+                unit_of_measurement="min",
+                mode=NumberSelectorMode.BOX,
+            )
+        ),
+        vol.Required(CONF_QUIET_HOURS, default=DEFAULT_QUIET_HOURS): BooleanSelector(),
+    }
+)
+
+
+class LibrusOptionsFlow(OptionsFlow):
+    """Poll interval and night-time quiet hours (the entry reloads with them)."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        if user_input is not None:
+            return self.async_create_entry(
+                data={
+                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
+                    CONF_QUIET_HOURS: bool(user_input[CONF_QUIET_HOURS]),
+                }
+            )
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                OPTIONS_SCHEMA, dict(self.config_entry.options)
+            ),
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Final
 
 from .api import Timeouts
@@ -14,3 +15,18 @@ CONF_PASSWORD: Final = "password"
 # Setup must finish well inside 30 s even when Librus hangs: each request may take
 # 10 s, the whole five-step login 20 s. Tests shorten these.
 LOGIN_TIMEOUTS: Timeouts = Timeouts(request=10.0, login_total=20.0)
+
+# Options (the options flow) and the poll schedule (see coordinator.py for the request plan).
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_QUIET_HOURS: Final = "quiet_hours"
+DEFAULT_SCAN_INTERVAL: Final = 30  # minutes, by day
+DEFAULT_QUIET_HOURS: Final = True
+MIN_SCAN_INTERVAL: Final = 5
+MAX_SCAN_INTERVAL: Final = 240
+QUIET_START: Final = 22  # local hour
+QUIET_END: Final = 6
+QUIET_INTERVAL: Final = timedelta(hours=3)
+# How long the last good data stays on show while Librus is down.
+GRACE_PERIOD: Final = timedelta(hours=2)
+MAX_CONCURRENT_REQUESTS: Final = 4
+STORAGE_VERSION: Final = 1

@@ -1,0 +1,62 @@
+"""Diagnostics: the plan, request counts and the shape of the data, with no personal data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+
+from . import LibrusConfigEntry
+from .const import CONF_PASSWORD, CONF_USERNAME
+
+TO_REDACT = {CONF_USERNAME, CONF_PASSWORD}
+REDACTED = "**REDACTED**"
+
+
+def redact(data: dict[str, Any]) -> dict[str, Any]:
+    """The entry data with the login and password replaced (as Home Assistant's helper does)."""
+    return {key: REDACTED if key in TO_REDACT else value for key, value in data.items()}
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: LibrusConfigEntry
+) -> dict[str, Any]:
+    coordinator = entry.runtime_data.coordinator
+    client = entry.runtime_data.client
+    snapshot = coordinator.data
+    return {
+        "entry": {
+            "title": entry.title,
+            "data": redact(dict(entry.data)),
+            "options": dict(entry.options),
+        },
+        "requests": {
+            "total_since_setup": client.request_count,
+            "polls": coordinator.poll_number,
+            "last_plan": coordinator.last_plan,
+        },
+        "sync": {
+            "last_update_success": coordinator.last_update_success,
+            "update_interval_seconds": (
+                coordinator.update_interval.total_seconds() if coordinator.update_interval else None
+            ),
+            "fetched_at": snapshot.fetched_at.isoformat() if snapshot.fetched_at else None,
+            "missing_modules": sorted(snapshot.missing),
+        },
+        "snapshot": {
+            "today": snapshot.today.isoformat(),
+            "semester": snapshot.semester,
+            "has_class": snapshot.student.class_name is not None,
+            "has_register_number": snapshot.student.register_number is not None,
+            "has_lucky_number": snapshot.lucky_number is not None,
+            "weeks": [week.start.isoformat() for week in snapshot.weeks],
+            "lessons": sum(1 for _ in snapshot.lessons()),
+            "agenda": len(snapshot.agenda),
+            "homework": len(snapshot.homework),
+            "grades": sum(1 for _ in snapshot.all_grades()),
+            "absences": len(snapshot.absences),
+            "notices": len(snapshot.notices),
+            "free_days": len(snapshot.free_days),
+        },
+        "seen": {kind: len(ids) for kind, ids in (coordinator.seen or {}).items()},
+    }

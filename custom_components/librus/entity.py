@@ -1,0 +1,45 @@
+"""Base entity: one device per student, names from translations, data from the snapshot."""
+
+from __future__ import annotations
+
+from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.entity import EntityDescription
+from homeassistant.helpers.update_coordinator import CoordinatorEntity
+
+from .const import DOMAIN
+from .coordinator import LibrusCoordinator, LibrusSnapshot
+
+
+class LibrusEntity(CoordinatorEntity[LibrusCoordinator]):
+    """An entity of the student's device; unavailable while its Librus module is absent."""
+
+    _attr_has_entity_name = True
+    module: str | None = None
+
+    def __init__(
+        self, coordinator: LibrusCoordinator, description: EntityDescription, key: str | None = None
+    ) -> None:
+        super().__init__(coordinator)
+        self.entity_description = description
+        entry = coordinator.config_entry
+        assert entry is not None
+        base = entry.unique_id or entry.entry_id
+        self._attr_unique_id = f"{base}_{key or description.key}"
+        student = coordinator.data.student
+        self._attr_device_info = DeviceInfo(
+            identifiers={(DOMAIN, base)},
+            name=student.name,
+            model=student.class_name,
+            manufacturer="Librus",
+            entry_type=DeviceEntryType.SERVICE,
+            configuration_url="https://synergia.librus.pl/",
+        )
+
+    @property
+    def snapshot(self) -> LibrusSnapshot:
+        return self.coordinator.data
+
+    @property
+    def available(self) -> bool:
+        module = getattr(self.entity_description, "module", None) or self.module
+        return super().available and (module is None or module not in self.snapshot.missing)

@@ -1,0 +1,91 @@
+"""The simulator serves each account's school year, with a clock and module switches."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+
+import aiohttp
+import pytest
+
+from custom_components.librus.api import (
+    Credentials,
+    LibrusClient,
+    LibrusModuleUnavailableError,
+    LibrusUrls,
+    models,
+)
+from librus_simulator import DEMO_ACCOUNTS, LibrusSimulator
+from librus_simulator.school_routes import MODULE_OFF_KINDS, SchoolRoutes
+
+PARENT = DEMO_ACCOUNTS[0]
+
+
+@pytest.fixture
+async def sim(socket_enabled: None) -> AsyncIterator[LibrusSimulator]:
+    async with LibrusSimulator() as simulator:
+        simulator.school.today = date(2026, 11, 26)
+        yield simulator
+
+
+async def client_for(sim: LibrusSimulator) -> LibrusClient:
+    return LibrusClient(
+        Credentials(PARENT.login, PARENT.password), urls=LibrusUrls(sim.url, sim.url)
+    )
+
+
+async def test_school_year_endpoints(sim: LibrusSimulator) -> None:
+    async with await client_for(sim) as client:
+        lucky = models.parse_lucky_number(await client.get_json("LuckyNumbers"))
+        assert lucky is not None
+        assert lucky.day == date(2026, 11, 26)
+        student = models.parse_student_user(
+            await client.get_json(f"Users/{PARENT.student_user_id}")
+        )
+        assert student.first_name == PARENT.student_first_name
+        week = models.parse_timetable(
+            await client.get_json("Timetables", {"weekStart": "2026-11-23"})
+        )
+        assert week.days[0] == date(2026, 11, 23)
+        new_id = sim.school.year(PARENT.login).add_grade("5")
+        grades = models.parse_grades(await client.get_json("Grades"))
+        assert new_id in {grade.id for grade in grades}
+    assert sim.count("timetables") == 1
+
+
+@pytest.mark.parametrize("how", MODULE_OFF_KINDS)
+async def test_module_switched_off(sim: LibrusSimulator, how: str) -> None:
+    sim.school.disable("LuckyNumbers", how)  # type: ignore[arg-type]
+    async with await client_for(sim) as client:
+        with pytest.raises(LibrusModuleUnavailableError):
+            await client.get_json("LuckyNumbers")
+        sim.school.enable("LuckyNumbers")
+        assert await client.get_json("LuckyNumbers")
+        sim.school.disable("Grades", how)  # type: ignore[arg-type]
+        sim.school.enable()
+        assert await client.get_json("Grades")
+
+
+async def test_without_school(socket_enabled: None) -> None:
+    async with (
+        LibrusSimulator(school=False) as sim,
+        aiohttp.ClientSession() as session,
+        session.get(f"{sim.url}/gateway/api/2.0/Grades") as response,
+    ):
+        assert response.status == 401  # no session; the route is not there either
+    assert "grades" not in sim.known_steps
+
+
+def test_clock_and_errors() -> None:
+    routes = SchoolRoutes(lambda: DEMO_ACCOUNTS)
+    assert routes.today == date.today()
+    routes.set_today(date(2026, 9, 1))
+    year = routes.year(PARENT.login)
+    assert year.today == date(2026, 9, 1)
+    assert routes.year(PARENT.login) is year
+    routes.today = date(2026, 9, 2)
+    assert routes.year(PARENT.login) is not year
+    with pytest.raises(KeyError):
+        routes.year("nobody")
+    with pytest.raises(ValueError, match="unknown way"):
+        routes.disable("Grades", "sometimes")  # type: ignore[arg-type]
