@@ -41,7 +41,7 @@ async def async_register_cards(hass: HomeAssistant) -> str | None:
     # `frontend` is an after-dependency: without it (e.g. headless setups) there is
     # nothing to load the module into, and the integration still works.
     if "frontend" in hass.config.components:
-        from homeassistant.components.frontend import add_extra_js_url  # noqa: PLC0415
+        from homeassistant.components.frontend import add_extra_js_url
 
         add_extra_js_url(hass, module_url)
     return module_url

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from datetime import timedelta
 
 import pytest
+from freezegun.api import FrozenDateTimeFactory
+from yarl import URL
 
 from custom_components.librus.api import (
     Credentials,
@@ -22,7 +25,7 @@ from custom_components.librus.api import (
     Timeouts,
 )
 from custom_components.librus.api.auth import REFERENCE_LOGIN_STEPS, StepResponse
-from custom_components.librus.api.client import classify_gateway_answer
+from custom_components.librus.api.client import classify_gateway_answer, new_cookie_jar
 from librus_simulator import Fault, LibrusSimulator
 from tests.helpers import PARENT, REFERENCE_STEPS, login_steps
 
@@ -235,3 +238,16 @@ async def test_secrets_never_reach_logs_reprs_or_errors(
         assert secret not in text
         assert f"{PARENT.login}:{secret}" not in text
         assert "S3cret" not in text
+
+
+async def test_session_cookie_outlives_its_max_age(freezer: FrozenDateTimeFactory) -> None:
+    """Librus's oauth_token says Max-Age=600; the session behind it lives about a day."""
+    jar = new_cookie_jar()
+    url = URL("http://127.0.0.1:8080/")
+    jar.update_cookies_from_headers(
+        ["oauth_token=abc; Max-Age=600; Path=/", "TemporaryCookie=x; Max-Age=600; Path=/"], url
+    )
+    freezer.tick(timedelta(minutes=30))
+    presented = jar.filter_cookies(url)
+    assert presented["oauth_token"].value == "abc"
+    assert "TemporaryCookie" not in presented

@@ -13,11 +13,15 @@ import json
 import logging
 import os
 from collections.abc import Mapping
+from copy import copy
 from dataclasses import dataclass, field
+from http.cookies import BaseCookie, Morsel
 from typing import Any, Protocol
 from urllib.parse import quote
 
 import aiohttp
+from aiohttp.typedefs import LooseCookies
+from yarl import URL
 
 from .auth import REFERENCE_LOGIN_STEPS, AuthStep, StepResponse, raise_for_server_trouble
 from .errors import (
@@ -138,9 +142,34 @@ def disable_transparent_retries(session: aiohttp.ClientSession) -> None:
     session._retry_connection = False
 
 
+# The gateway session cookie. Librus sends it with Max-Age=600 although the session behind
+# it lives about a day; honouring the 10 minutes would force a full login on every poll.
+SESSION_COOKIE = "oauth_token"
+_NO_URL = URL()
+
+
+class LibrusCookieJar(aiohttp.CookieJar):
+    """A cookie jar that keeps the gateway session cookie for as long as the jar lives.
+
+    When the server really ends the session, the gateway answers 401 and the client logs
+    in again once (with a new jar), so keeping the cookie costs at most one request.
+    """
+
+    def update_cookies(self, cookies: LooseCookies, response_url: URL = _NO_URL) -> None:
+        items = cookies.items() if isinstance(cookies, Mapping) else cookies
+        kept: list[tuple[str, str | BaseCookie[str] | Morsel[Any]]] = []
+        for name, value in items:
+            if name == SESSION_COOKIE and isinstance(value, Morsel):
+                value = copy(value)
+                value["max-age"] = ""
+                value["expires"] = ""
+            kept.append((name, value))
+        super().update_cookies(kept, response_url)
+
+
 def new_cookie_jar() -> aiohttp.CookieJar:
     # unsafe=True: keep cookies from IP hosts too, or the loopback simulator loses them.
-    return aiohttp.CookieJar(unsafe=True)
+    return LibrusCookieJar(unsafe=True)
 
 
 class LibrusClient:
