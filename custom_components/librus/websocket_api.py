@@ -53,11 +53,15 @@ def _loaded_entries(hass: HomeAssistant) -> list[Any]:
     ]
 
 
-def _snapshot_of(hass: HomeAssistant, entry_id: str) -> tuple[Any, LibrusSnapshot | None]:
-    entry = hass.config_entries.async_get_entry(entry_id)
+def _requested_entry(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> Any | None:
+    """The loaded Librus entry a command names; answers `not_found` when there is none."""
+    entry = hass.config_entries.async_get_entry(msg["entry_id"])
     if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
-        return None, None
-    return entry, entry.runtime_data.coordinator.data
+        connection.send_error(msg["id"], "not_found", "No loaded Librus entry with this id")
+        return None
+    return entry
 
 
 @websocket_command({vol.Required("type"): "librus/students"})
@@ -79,10 +83,9 @@ def ws_students(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str
 @websocket_command({vol.Required("type"): "librus/card_data", vol.Required("entry_id"): str})
 @callback
 def ws_card_data(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
-    entry, snapshot = _snapshot_of(hass, msg["entry_id"])
-    if entry is None:
-        connection.send_error(msg["id"], "not_found", "No loaded Librus entry with this id")
+    if (entry := _requested_entry(hass, connection, msg)) is None:
         return
+    snapshot: LibrusSnapshot | None = entry.runtime_data.coordinator.data
     if snapshot is None:
         connection.send_error(msg["id"], "not_ready", "Librus data is not synced yet")
         return
@@ -92,9 +95,7 @@ def ws_card_data(hass: HomeAssistant, connection: ActiveConnection, msg: dict[st
 @websocket_command({vol.Required("type"): "librus/subscribe", vol.Required("entry_id"): str})
 @callback
 def ws_subscribe(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
-    entry, _ = _snapshot_of(hass, msg["entry_id"])
-    if entry is None:
-        connection.send_error(msg["id"], "not_found", "No loaded Librus entry with this id")
+    if (entry := _requested_entry(hass, connection, msg)) is None:
         return
     coordinator = entry.runtime_data.coordinator
 
