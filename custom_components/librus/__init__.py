@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryNotReady
@@ -13,10 +10,14 @@ from homeassistant.helpers.storage import Store
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.helpers.update_coordinator import UpdateFailed
 
-from .api import LibrusClient, LoginResult
 from .cards import async_register_cards
 from .const import CONF_PASSWORD, CONF_USERNAME, DOMAIN, STORAGE_VERSION
-from .coordinator import LibrusCoordinator, not_ready_key
+from .coordinator import (
+    LibrusConfigEntry,
+    LibrusCoordinator,
+    LibrusRuntimeData,
+    not_ready_key,
+)
 from .session import create_client
 from .websocket_api import async_register_websocket_commands
 
@@ -38,20 +39,6 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_register_websocket_commands(hass)
     await async_register_cards(hass)
     return True
-
-
-@dataclass(slots=True)
-class LibrusRuntimeData:
-    client: LibrusClient
-    coordinator: LibrusCoordinator
-
-    @property
-    def identity(self) -> LoginResult | None:
-        """What the login learnt (None until the client has logged in)."""
-        return self.client.identity
-
-
-type LibrusConfigEntry = ConfigEntry[LibrusRuntimeData]
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: LibrusConfigEntry) -> bool:

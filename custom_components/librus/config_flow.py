@@ -17,7 +17,6 @@ import voluptuous as vol
 from homeassistant.config_entries import (
     SOURCE_REAUTH,
     SOURCE_RECONFIGURE,
-    ConfigEntry,
     ConfigFlow,
     ConfigFlowResult,
     OptionsFlow,
@@ -50,6 +49,7 @@ from .const import (
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
+from .coordinator import LibrusConfigEntry
 from .session import create_client
 
 _LOGGER = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry) -> LibrusOptionsFlow:
+    def async_get_options_flow(config_entry: LibrusConfigEntry) -> LibrusOptionsFlow:
         return LibrusOptionsFlow()
 
     def __init__(self) -> None:

@@ -31,11 +31,10 @@ Classrooms
 So a steady poll makes exactly 6 requests (5 every-poll endpoints + 1 rotating one), a
 daily poll 22, plus 7 for a login (5 reference steps and 2 redirects) when the session is new.
 
-Session note: Librus sets the ``oauth_token`` cookie with ``Max-Age=600`` although the
-session lives about a day, and the client's cookie jar drops it after ten minutes. Until the
-client keeps that cookie (or calls ``/refreshToken``), a poll more than ten minutes after the
-last one costs one rejected request and a re-login (1 + 7) on top of its 6. A steady poll's
-first request therefore runs alone, so a dead session never costs more than one 401.
+Session note: the client keeps the gateway session between polls (its cookie jar ignores
+the cookie's 600 s Max-Age). When Librus does end the session, the first request of a poll
+gets a 401 and the client logs in again once (1 + 7 extra). A steady poll's first request
+runs alone, so a dead session never costs more than that one 401.
 """
 
 from __future__ import annotations
@@ -65,6 +64,7 @@ from .api import (
     LibrusMaintenanceError,
     LibrusModuleUnavailableError,
     LibrusTimeoutError,
+    LoginResult,
 )
 from .api import models as m
 from .api.grades import counted_weight, current_semester, grade_value, subject_averages
@@ -466,13 +466,31 @@ def _grade_kind(grade: m.Grade) -> GradeKind:
 # The coordinator
 
 
+@dataclass(slots=True)
+class LibrusRuntimeData:
+    """What a loaded entry keeps: its Librus client and its coordinator."""
+
+    client: LibrusClient
+    coordinator: LibrusCoordinator
+
+    @property
+    def identity(self) -> LoginResult | None:
+        """What the login learnt (None until the client has logged in)."""
+        return self.client.identity
+
+
+type LibrusConfigEntry = ConfigEntry[LibrusRuntimeData]
+
+
 class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
     """Polls Librus by the plan above; keeps last-good data through short outages."""
+
+    config_entry: LibrusConfigEntry
 
     def __init__(
         self,
         hass: HomeAssistant,
-        entry: ConfigEntry,
+        entry: LibrusConfigEntry,
         client: LibrusClient,
     ) -> None:
         self.client = client
