@@ -209,3 +209,32 @@ async def test_period_grades_are_not_the_latest_grade(
     kinds = {g.kind for g in entry.runtime_data.coordinator.data.all_grades()}
     assert kinds == {"regular", "semester_proposition", "semester", "final_proposition", "final"}
     assert hass.states.get("sensor.ola_nowak_latest_grade").state == "3-"  # type: ignore[union-attr]
+
+
+async def test_subject_average_appears_for_a_newly_graded_subject(
+    hass: HomeAssistant, school_day: LibrusSimulator, entity_registry: er.EntityRegistry
+) -> None:
+    """Godzina wychowawcza has no grades; its first grade brings its (disabled) sensor."""
+    entry = await setup_entry(hass)
+
+    def subject_sensors() -> set[str]:
+        return {
+            e.unique_id
+            for e in er.async_entries_for_config_entry(entity_registry, entry.entry_id)
+            if "average_" in e.unique_id
+        }
+
+    before = subject_sensors()
+    assert not any(uid.endswith("average_25677") for uid in before)
+    school_day.school.year(PARENT.login).add_grade("5", subject="gw")
+    await entry.runtime_data.coordinator.async_refresh()
+    await hass.async_block_till_done()
+    added = subject_sensors() - before
+    assert len(added) == 1
+    assert next(iter(added)).endswith("average_25677")
+    (new,) = [
+        e
+        for e in er.async_entries_for_config_entry(entity_registry, entry.entry_id)
+        if e.unique_id in added
+    ]
+    assert new.disabled_by is er.RegistryEntryDisabler.INTEGRATION

@@ -575,7 +575,7 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         if self._outage_since is None:
             self._outage_since = now
             if previous is not None:
-                _LOGGER.warning("Librus is unavailable (%s); showing the last data", err)
+                _LOGGER.info("Librus is unavailable (%s); showing the last data", err)
         last_good = self.last_success or now
         if previous is not None and now - last_good < GRACE_PERIOD:
             return previous

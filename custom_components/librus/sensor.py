@@ -14,7 +14,7 @@ from homeassistant.components.sensor import (
     SensorStateClass,
 )
 from homeassistant.const import PERCENTAGE
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
@@ -195,19 +195,25 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     coordinator = entry.runtime_data.coordinator
-    entities: list[SensorEntity] = [
-        LibrusSensor(coordinator, description) for description in SENSORS
-    ]
-    subjects: dict[str, str] = {}
-    for semester in coordinator.data.grades:
-        for subject in semester.subjects:
-            if subject.subject_id:
-                subjects[subject.subject_id] = subject.subject
-    entities.extend(
-        SubjectAverageSensor(coordinator, subject_id, name)
-        for subject_id, name in sorted(subjects.items(), key=lambda item: item[1])
-    )
-    async_add_entities(entities)
+    async_add_entities(LibrusSensor(coordinator, description) for description in SENSORS)
+    known_subjects: set[str] = set()
+
+    @callback
+    def add_subject_averages() -> None:
+        """One (disabled) average sensor per subject, also for subjects that appear later."""
+        subjects: dict[str, str] = {}
+        for semester in coordinator.data.grades:
+            for subject in semester.subjects:
+                if subject.subject_id and subject.subject_id not in known_subjects:
+                    subjects[subject.subject_id] = subject.subject
+        known_subjects.update(subjects)
+        async_add_entities(
+            SubjectAverageSensor(coordinator, subject_id, name)
+            for subject_id, name in sorted(subjects.items(), key=lambda item: item[1])
+        )
+
+    add_subject_averages()
+    entry.async_on_unload(coordinator.async_add_listener(add_subject_averages))
 
 
 class LibrusSensor(LibrusEntity, SensorEntity):
