@@ -56,7 +56,7 @@ async def test_entities_and_device(hass: HomeAssistant, school_day: LibrusSimula
     device = dr.async_get(hass).async_get_device(identifiers={(DOMAIN, PARENT.user_identifier)})
     assert device is not None
     assert device.name == "Ola Nowak"
-    assert device.model == "6d"
+    assert device.model == "6d, Szkoła Podstawowa nr 1 w Przykładowie"
     assert device.manufacturer == "Librus"
     assert device.entry_type is dr.DeviceEntryType.SERVICE
     assert {e.device_id for e in entities} == {device.id}

@@ -29,7 +29,9 @@ class LibrusEntity(CoordinatorEntity[LibrusCoordinator]):
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, base)},
             name=student.name,
-            model=student.class_name,
+            # Shown as "6d, Szkoła Podstawowa nr 12 … by Librus" on the device page.
+            model=", ".join(part for part in (student.class_name, student.school_name) if part)
+            or None,
             manufacturer="Librus",
             entry_type=DeviceEntryType.SERVICE,
             configuration_url="https://synergia.librus.pl/",
