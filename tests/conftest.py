@@ -24,6 +24,7 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 @pytest.fixture(autouse=True)
 def short_login_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(const, "LOGIN_TIMEOUTS", TEST_TIMEOUTS)
+    monkeypatch.setattr(const, "PROGRESS_MIN_SECONDS", 0.0)
 
 
 @pytest.fixture

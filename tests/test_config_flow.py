@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from unittest.mock import AsyncMock, patch
 
@@ -425,3 +426,23 @@ async def test_unexpected_error_is_unknown_and_logged_without_secrets(
     assert result["errors"] == {"base": "unknown"}
     assert "Unexpected error while validating" in caplog.text
     assert "Very-Secret-1" not in caplog.text
+
+
+async def test_progress_screen_stays_up_long_enough(
+    hass: HomeAssistant, simulator: LibrusSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even when Librus answers at once, "Validating…" is shown for the minimum time.
+
+    (Home Assistant's frontend misses the end of a progress step that ends before it
+    subscribed to it.) A lower bound: the sleep guarantees it whatever the machine's load.
+    """
+    monkeypatch.setattr(const, "PROGRESS_MIN_SECONDS", 0.3)
+    flow_id = await start_flow(hass)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    result = await hass.config_entries.flow.async_configure(flow_id, credentials(PARENT))
+    assert result["type"] is FlowResultType.SHOW_PROGRESS
+    await hass.async_block_till_done()
+    assert loop.time() - started >= 0.3
+    result = await hass.config_entries.flow.async_configure(flow_id)
+    assert result["type"] is FlowResultType.CREATE_ENTRY

@@ -91,6 +91,7 @@ def test_keys_used_by_the_code_exist() -> None:
         "reauth_successful",
         "reconfigure_successful",
         "wrong_account",
+        "already_in_progress",
     } <= aborts
     for step_id in strings["config"]["step"]:
         assert step_id in flow_literals

@@ -32,6 +32,7 @@ from homeassistant.helpers.selector import (
     TextSelectorType,
 )
 
+from . import const
 from .api import (
     LibrusAuthError,
     LibrusConnectionError,
@@ -185,7 +186,7 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
         """Progress step: run the reference login once."""
         if self._validation is None:
             self._validation = self.hass.async_create_task(
-                self._validate(dict(self._credentials)), eager_start=False
+                self._validate_visibly(dict(self._credentials)), eager_start=False
             )
         if not self._validation.done():
             return self.async_show_progress(
@@ -205,7 +206,12 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
         """Store the validated credentials (new entry, reauth or reconfigure)."""
         account = self._account
         assert account is not None
-        await self.async_set_unique_id(account.unique_id)
+        # Reauth and reconfigure run beside the entry's own flows; only a new entry must
+        # refuse a second flow for the same account.
+        await self.async_set_unique_id(
+            account.unique_id,
+            raise_on_progress=self.source not in (SOURCE_REAUTH, SOURCE_RECONFIGURE),
+        )
         if self.source == SOURCE_REAUTH:
             self._abort_if_unique_id_mismatch(reason="wrong_account")
             return self.async_update_reload_and_abort(
@@ -218,6 +224,15 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
             )
         self._abort_if_unique_id_configured()
         return self.async_create_entry(title=account.title, data=self._credentials)
+
+    async def _validate_visibly(self, credentials: dict[str, str]) -> ValidationOutcome:
+        """Validate, keeping the progress screen up for at least PROGRESS_MIN_SECONDS."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        outcome = await self._validate(credentials)
+        if (left := const.PROGRESS_MIN_SECONDS - (loop.time() - started)) > 0:
+            await asyncio.sleep(left)
+        return outcome
 
     async def _validate(self, credentials: dict[str, str]) -> ValidationOutcome:
         """Log in once; on success read the student's name for the entry title."""

@@ -16,6 +16,11 @@ CONF_PASSWORD: Final = "password"
 # 10 s, the whole five-step login 20 s. Tests shorten these.
 LOGIN_TIMEOUTS: Timeouts = Timeouts(request=10.0, login_total=20.0)
 
+# The "Validating…" screen stays at least this long. Home Assistant's frontend (2026.2)
+# starts listening for the end of a progress step only after the step was shown; an answer
+# faster than that would leave the dialog spinning forever. Tests set it to 0.
+PROGRESS_MIN_SECONDS: float = 1.0
+
 # Options (the options flow) and the poll schedule (see coordinator.py for the request plan).
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_QUIET_HOURS: Final = "quiet_hours"
