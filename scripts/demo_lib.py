@@ -6,10 +6,14 @@ Shared by `make demo` (scripts/demo.sh) and the end-to-end tests (e2e/src/harnes
     python scripts/demo_lib.py serve --fresh --config-dir DIR --ha-port 0 --no-entry
         # for test harnesses: prints one line `LIBRUS_DEMO_READY {json}` on stdout, then runs
         # until SIGINT/SIGTERM or until its stdin closes (the harness died)
+    python scripts/demo_lib.py dashboard --ha-url URL --token TOKEN --add-entry
+        # against a running Home Assistant: the Librus entry (if missing) and the "Librus"
+        # dashboard with the three cards; prints one JSON line {"entry_id", "dashboard_url"}
 
 The building blocks (`prepare_config`, `start_simulator`, `start_hass`, `onboard`,
-`add_librus_entry`, `stop_process`) are importable too. Everything listens on 127.0.0.1.
-Only the standard library and aiohttp (already in the venv, for one websocket call) are used.
+`add_librus_entry`, `ensure_librus_dashboard`, `stop_process`) are importable too.
+Everything listens on 127.0.0.1. Only the standard library and aiohttp (already in the venv,
+for the websocket calls) are used.
 
 Child processes run in their own process groups, get SIGTERM if this process dies
 (PR_SET_PDEATHSIG), and are stopped group-wide on SIGINT/SIGTERM, so nothing is left behind.
@@ -57,6 +61,11 @@ RESTART_EXIT_CODE = 100  # hass exits with this when the UI asks for a restart
 READY_PREFIX = "LIBRUS_DEMO_READY "
 ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
 OFFLINE_ONBOARDING_DOMAINS = frozenset({"google_translate"})
+# The storage-mode dashboard with the three Librus cards (`ensure_librus_dashboard`).
+DASHBOARD_URL_PATH = "librus"
+DASHBOARD_TITLE = "Librus"
+DASHBOARD_ICON = "mdi:school"
+CARD_TYPES = ("librus-today-card", "librus-timetable-card", "librus-grades-card")
 
 type Json = dict[str, Any]
 
@@ -553,6 +562,121 @@ def add_librus_entry(
     raise DemoError(f"the Librus config flow did not create an entry: {result}")
 
 
+# --- the Librus dashboard ----------------------------------------------------------------
+
+
+def librus_dashboard_config(entry_id: str) -> Json:
+    """A sections view: Today beside the week's timetable, the grades below."""
+
+    def card(card_type: str) -> Json:
+        return {"type": f"custom:{card_type}", "entry_id": entry_id}
+
+    today, timetable, grades = (card(card_type) for card_type in CARD_TYPES)
+    return {
+        "title": DASHBOARD_TITLE,
+        "views": [
+            {
+                "title": DASHBOARD_TITLE,
+                "icon": DASHBOARD_ICON,
+                "type": "sections",
+                "max_columns": 3,
+                "sections": [
+                    {"type": "grid", "cards": [today]},
+                    {"type": "grid", "column_span": 2, "cards": [timetable]},
+                    {"type": "grid", "column_span": 3, "cards": [grades]},
+                ],
+            }
+        ],
+    }
+
+
+def _names_entry(config: Any, entry_id: str) -> bool:
+    """Whether a saved dashboard config has a Librus card for `entry_id` anywhere."""
+    if isinstance(config, dict):
+        if (
+            str(config.get("type", "")).removeprefix("custom:") in CARD_TYPES
+            and config.get("entry_id") == entry_id
+        ):
+            return True
+        return any(_names_entry(value, entry_id) for value in config.values())
+    if isinstance(config, list):
+        return any(_names_entry(value, entry_id) for value in config)
+    return False
+
+
+def ensure_librus_dashboard(base_url: str, token: str, entry_id: str) -> bool:
+    """The storage-mode dashboard "Librus" (/librus, in the sidebar) with the three cards.
+
+    Idempotent, over the websocket API: creates the dashboard unless it exists, and saves
+    its cards unless it already has a Librus card of this entry (a dashboard someone has
+    edited keeps its layout; one left from a deleted entry gets the cards again). Returns
+    whether anything was written.
+    """
+    import aiohttp  # only the websocket helpers need it
+
+    async def ensure() -> bool:
+        ws_url = base_url.replace("http://", "ws://", 1) + "/api/websocket"
+        async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as ws:
+            await ws.receive_json()  # auth_required
+            await ws.send_json({"type": "auth", "access_token": token})
+            if (await ws.receive_json()).get("type") != "auth_ok":
+                raise DemoError("websocket authentication failed")
+            ids = iter(range(1, 100))
+
+            async def call(message: Json) -> Json:
+                msg_id = next(ids)
+                await ws.send_json({"id": msg_id, **message})
+                while True:
+                    answer: Json = await ws.receive_json()
+                    if answer.get("id") == msg_id and answer.get("type") == "result":
+                        return answer
+
+            def result(answer: Json, what: str) -> Any:
+                if not answer.get("success"):
+                    raise DemoError(f"{what} failed: {answer.get('error')}")
+                return answer.get("result")
+
+            wrote = False
+            dashboards = result(await call({"type": "lovelace/dashboards/list"}), "listing")
+            if not any(d.get("url_path") == DASHBOARD_URL_PATH for d in dashboards):
+                result(
+                    await call(
+                        {
+                            "type": "lovelace/dashboards/create",
+                            "url_path": DASHBOARD_URL_PATH,
+                            "allow_single_word": True,  # /librus, not /dashboard-librus
+                            "title": DASHBOARD_TITLE,
+                            "icon": DASHBOARD_ICON,
+                            "show_in_sidebar": True,
+                            "require_admin": False,
+                            "mode": "storage",
+                        }
+                    ),
+                    "creating the Librus dashboard",
+                )
+                wrote = True
+            saved = await call({"type": "lovelace/config", "url_path": DASHBOARD_URL_PATH})
+            if not saved.get("success") or not _names_entry(saved.get("result"), entry_id):
+                result(
+                    await call(
+                        {
+                            "type": "lovelace/config/save",
+                            "url_path": DASHBOARD_URL_PATH,
+                            "config": librus_dashboard_config(entry_id),
+                        }
+                    ),
+                    "saving the Librus dashboard",
+                )
+                wrote = True
+            return wrote
+
+    return asyncio.run(ensure())
+
+
+def dashboard_url(base_url: str) -> str:
+    return f"{base_url}/{DASHBOARD_URL_PATH}/0"
+
+
 # --- putting it together -----------------------------------------------------------------
 
 
@@ -686,10 +810,12 @@ def run_demo(args: argparse.Namespace) -> int:
             accounts = demo_accounts()
             set_simulator_latency(stack.simulator.url, args.librus_latency)
             added = ""
+            dashboard = ""
             if (INTEGRATION_DIR / "manifest.json").exists():
                 entries = librus_entries(stack.ha_url, stack.login.access_token)
                 if entries:
-                    log(f"the Librus integration is already added ({entries[0]['title']})")
+                    entry = entries[0]
+                    log(f"the Librus integration is already added ({entry['title']})")
                 else:
                     login, password, _ = accounts[0]
                     log(f"adding the Librus integration for {login}")
@@ -698,6 +824,11 @@ def run_demo(args: argparse.Namespace) -> int:
                     )
                     log(f"added Librus entry {entry['title']!r}")
                 added = accounts[0][0]
+                if ensure_librus_dashboard(
+                    stack.ha_url, stack.login.access_token, entry["entry_id"]
+                ):
+                    log("set up the Librus dashboard with the three cards")
+                dashboard = dashboard_url(stack.ha_url)
             else:
                 log(f"{INTEGRATION_DIR}/manifest.json is missing; not adding the Librus entry")
             versions = frontend_info()
@@ -709,6 +840,8 @@ def run_demo(args: argparse.Namespace) -> int:
             for login, password, description in accounts:
                 note = "; already added" if login == added else ""
                 print(f"Librus demo account: {login}  password: {password}  ({description}{note})")
+            if dashboard:
+                print(f"Librus dashboard: {dashboard}  (the Today, Timetable and Grades cards)")
             print(
                 f"Librus simulator: {stack.simulator.url}  (admin API under /__simulator/; "
                 f"every request takes {args.librus_latency:g} s)"
@@ -779,6 +912,7 @@ def run_serve(args: argparse.Namespace) -> int:
                 entry_id = add_librus_entry(
                     stack.ha_url, stack.login.access_token, login, password
                 )["entry_id"]
+                ensure_librus_dashboard(stack.ha_url, stack.login.access_token, entry_id)
             info = {
                 "ha_url": stack.ha_url,
                 "simulator_url": stack.simulator.url,
@@ -820,6 +954,30 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_dashboard(args: argparse.Namespace) -> int:
+    """Against a running Home Assistant: the Librus entry (optionally added) + its dashboard."""
+    base_url = args.ha_url.rstrip("/")
+    entries = [e for e in librus_entries(base_url, args.token) if e.get("state") == "loaded"]
+    if not entries and args.add_entry:
+        login, password, _ = demo_accounts()[0]
+        log(f"adding the Librus integration for {login}")
+        add_librus_entry(base_url, args.token, login, password)
+        deadline = time.monotonic() + 60
+        while not entries and time.monotonic() < deadline:
+            entries = [
+                e for e in librus_entries(base_url, args.token) if e.get("state") == "loaded"
+            ]
+            if not entries:
+                time.sleep(0.2)
+    if not entries:
+        raise DemoError("there is no loaded Librus entry (add one, or pass --add-entry)")
+    entry_id = entries[0]["entry_id"]
+    if ensure_librus_dashboard(base_url, args.token, entry_id):
+        log("set up the Librus dashboard with the three cards")
+    print(json.dumps({"entry_id": entry_id, "dashboard_url": dashboard_url(base_url)}), flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -846,9 +1004,18 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--env", action="append", default=[], metavar="KEY=VALUE", help="extra env for hass"
     )
+    dashboard = sub.add_parser(
+        "dashboard", help="the Librus dashboard (and entry) in a running Home Assistant"
+    )
+    dashboard.add_argument("--ha-url", required=True)
+    dashboard.add_argument("--token", required=True, help="an admin's access token")
+    dashboard.add_argument(
+        "--add-entry", action="store_true", help="add the demo parent's entry when none is loaded"
+    )
     args = parser.parse_args(argv)
+    runners = {"demo": run_demo, "serve": run_serve, "dashboard": run_dashboard}
     try:
-        return run_demo(args) if args.command == "demo" else run_serve(args)
+        return runners[args.command](args)
     except DemoError as err:
         log(f"error: {err}")
         return 1

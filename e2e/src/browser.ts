@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 
 import { RESULTS_DIR } from "./stack.js";
 import type { Lang } from "./strings.js";
@@ -69,10 +69,12 @@ export class Screenshots {
     mkdirSync(dir, { recursive: true });
   }
 
-  async take(page: Page, name: string): Promise<string> {
+  /** The page's viewport, or only `target` (one card, a dialog) when given. */
+  async take(page: Page, name: string, target?: Locator): Promise<string> {
     this.count += 1;
     const file = path.join(this.dir, `${this.prefix}-${String(this.count).padStart(2, "0")}-${name}.png`);
-    await page.screenshot({ path: file });
+    if (target !== undefined) await target.screenshot({ path: file });
+    else await page.screenshot({ path: file });
     this.taken.push(path.basename(file));
     return file;
   }

@@ -8,8 +8,11 @@
  *   const { page } = await newHaPage(browser, { language: "pl" });
  *   const s = new Strings("pl", stack.frontendDir);
  *   await login(page, stack, s);
+ *   const dashboard = await ensureLibrusDashboard(stack);  // entry + "Librus" dashboard
+ *   const cards = await loadCardModules();          // the cards' own texts and helpers
  */
 export * from "./browser.js";
+export * from "./cards.js";
 export * from "./stack.js";
 export * from "./strings.js";
 export * from "./ui.js";

@@ -353,3 +353,43 @@ export class SimulatorAdmin {
     await this.call("DELETE", "requests");
   }
 }
+
+// --- the Librus dashboard ------------------------------------------------------------------
+
+export interface LibrusDashboard {
+  /** The Librus entry the dashboard's cards show. */
+  entryId: string;
+  /** The dashboard's first view, e.g. http://127.0.0.1:8123/librus/0. */
+  url: string;
+}
+
+/**
+ * The "Librus" dashboard with the three cards, made by the same code as `make demo`
+ * (scripts/demo_lib.py `dashboard`, i.e. `ensure_librus_dashboard`): idempotent, and with
+ * `addEntry` it first adds the demo parent's entry when no Librus entry is loaded.
+ */
+export async function ensureLibrusDashboard(
+  stack: Pick<StackInfo, "haUrl" | "token">,
+  options: { addEntry?: boolean; timeoutMs?: number } = {},
+): Promise<LibrusDashboard> {
+  const args = [HELPER, "dashboard", "--ha-url", stack.haUrl, "--token", stack.token];
+  if (options.addEntry ?? true) args.push("--add-entry");
+  const child = spawn(PYTHON, args, { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const exited = await waitForExit(child, timeoutMs);
+  if (!exited) {
+    child.kill("SIGKILL");
+    throw new Error(`demo_lib.py dashboard did not finish within ${timeoutMs / 1000} s\n${stderr}`);
+  }
+  if (child.exitCode !== 0) {
+    throw new Error(`demo_lib.py dashboard failed (exit ${child.exitCode}):\n${stderr}`);
+  }
+  const raw: unknown = JSON.parse(stdout.trim().split("\n").pop() ?? "null");
+  if (typeof raw !== "object" || raw === null) throw new Error(`dashboard helper said ${stdout}`);
+  const o = raw as Record<string, unknown>;
+  return { entryId: field(o, "entry_id", isString), url: field(o, "dashboard_url", isString) };
+}
