@@ -136,11 +136,20 @@ async def test_subscription_pushes_after_each_refresh(
     assert (await client.receive_json())["type"] == "result"
 
 
-async def test_requires_authentication(
-    hass: HomeAssistant, simulator: LibrusSimulator, hass_ws_client: WebSocketGenerator
+async def test_any_signed_in_user_may_read_but_not_a_stranger(
+    hass: HomeAssistant,
+    simulator: LibrusSimulator,
+    hass_ws_client: WebSocketGenerator,
+    hass_read_only_access_token: str,
 ) -> None:
-    await setup_entry(hass)
-    with pytest.raises(AssertionError):
+    """The cards run for every family member (not only admins); a bad token gets nothing."""
+    entry = await setup_entry(hass)
+    client = await hass_ws_client(hass, hass_read_only_access_token)
+    await client.send_json_auto_id({"type": "librus/card_data", "entry_id": entry.entry_id})
+    reply = await client.receive_json()
+    assert reply["success"]
+    assert reply["result"]["student"]["name"] == "Ola Nowak"
+    with pytest.raises(AssertionError):  # the harness asserts auth_ok
         await hass_ws_client(hass, access_token="not-a-token")
 
 
