@@ -431,11 +431,9 @@ def test_diagnostics() -> None:
     from custom_components.librus import diagnostics
     from custom_components.librus.const import CONF_PASSWORD, CONF_USERNAME
 
+    # The redaction itself is proven end to end in tests/test_diagnostics.py.
     assert {CONF_PASSWORD, CONF_USERNAME} <= set(diagnostics.TO_REDACT)
-    redacted = diagnostics.redact({CONF_USERNAME: "1234567", CONF_PASSWORD: "secret", "x": 1})
-    assert "secret" not in repr(redacted)
-    assert "1234567" not in repr(redacted)
-    assert redacted["x"] == 1
+    assert "async_redact_data" in ast.unparse(module("diagnostics.py"))
 
 
 @pytest.mark.parametrize("name", platform_modules())

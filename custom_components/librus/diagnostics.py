@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
 from . import LibrusConfigEntry
 from .const import CONF_PASSWORD, CONF_USERNAME
 
 TO_REDACT = {CONF_USERNAME, CONF_PASSWORD}
-REDACTED = "**REDACTED**"
-
-
-def redact(data: dict[str, Any]) -> dict[str, Any]:
-    """The entry data with the login and password replaced (as Home Assistant's helper does)."""
-    return {key: REDACTED if key in TO_REDACT else value for key, value in data.items()}
 
 
 async def async_get_config_entry_diagnostics(
@@ -27,7 +22,7 @@ async def async_get_config_entry_diagnostics(
     return {
         "entry": {
             "title": entry.title,
-            "data": redact(dict(entry.data)),
+            "data": async_redact_data(dict(entry.data), TO_REDACT),
             "options": dict(entry.options),
         },
         "requests": {
