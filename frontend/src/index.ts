@@ -8,7 +8,7 @@ import { LibrusTodayCard } from "./cards/today-card";
 import { LibrusGradesCardEditor, LibrusTimetableCardEditor, LibrusTodayCardEditor } from "./editors/editors";
 import { cardLang } from "./format";
 import type { CustomCardEntry } from "./ha-types";
-import { t } from "./localize";
+import { type MessageKey, t } from "./localize";
 
 export const VERSION = "0.1.0";
 
@@ -22,16 +22,51 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
 ];
 
 /** Loading the module twice (a resource and the integration's extra JS, or a reload) is harmless. */
-for (const [name, ctor] of ELEMENTS) {
-  if (!customElements.get(name)) customElements.define(name, ctor);
+function defineElements(registry: CustomElementRegistry): void {
+  for (const [name, ctor] of ELEMENTS) {
+    if (!registry.get(name)) registry.define(name, ctor);
+  }
 }
 
-const lang = cardLang(typeof document !== "undefined" ? document.documentElement.lang : undefined);
+/*
+ * Home Assistant loads this module in parallel with its own app, which replaces
+ * `window.customElements` with a scoped-registry polyfill while it starts. Elements defined
+ * before that are invisible to it ("Custom element doesn't exist"). So on a Home Assistant
+ * page that is still starting, wait until its root element is defined (the app's registry is
+ * in place by then) and define the cards in the registry current at that moment. Anywhere
+ * else (a started page, tests), define them at once.
+ */
+const registryAtLoad = window.customElements;
+const haStarting =
+  typeof document !== "undefined" &&
+  document.querySelector("home-assistant") !== null &&
+  registryAtLoad.get("home-assistant") === undefined;
+if (haStarting) {
+  void registryAtLoad.whenDefined("home-assistant").then(() => defineElements(window.customElements));
+} else {
+  defineElements(registryAtLoad);
+}
+
+/** The picker reads these when it opens: name and description follow the page's language then. */
+function pickerEntry(type: string, nameKey: MessageKey, descriptionKey: MessageKey): CustomCardEntry {
+  const lang = (): ReturnType<typeof cardLang> =>
+    cardLang(typeof document !== "undefined" ? document.documentElement.lang : undefined);
+  return {
+    type,
+    get name() {
+      return t(lang(), nameKey);
+    },
+    get description() {
+      return t(lang(), descriptionKey);
+    },
+    preview: true,
+  };
+}
 
 const CARDS: CustomCardEntry[] = [
-  { type: "librus-today-card", name: "Librus — Today", description: t(lang, "desc_today"), preview: true },
-  { type: "librus-timetable-card", name: "Librus — Timetable", description: t(lang, "desc_timetable"), preview: true },
-  { type: "librus-grades-card", name: "Librus — Grades", description: t(lang, "desc_grades"), preview: true },
+  pickerEntry("librus-today-card", "card_today", "desc_today"),
+  pickerEntry("librus-timetable-card", "card_timetable", "desc_timetable"),
+  pickerEntry("librus-grades-card", "card_grades", "desc_grades"),
 ];
 
 window.customCards = window.customCards ?? [];

@@ -7,13 +7,19 @@ describe("the Lovelace card contract", () => {
   it("registers the three cards in the card picker with previews", async () => {
     const page = await openPage();
     const cards = await page.evaluate(() => window.customCards);
+    // the page is in Polish: so are the names and descriptions
     expect(cards?.map((c) => [c.type, c.name, c.preview])).toEqual([
-      ["librus-today-card", "Librus — Today", true],
-      ["librus-timetable-card", "Librus — Timetable", true],
-      ["librus-grades-card", "Librus — Grades", true],
+      ["librus-today-card", "Librus — Dziś", true],
+      ["librus-timetable-card", "Librus — Plan lekcji", true],
+      ["librus-grades-card", "Librus — Oceny", true],
     ]);
-    // the page is in Polish: so are the descriptions
     expect(cards?.[0]?.description).toContain("Dzisiejsze lekcje");
+    // the picker reads them when it opens, in the language the page has then
+    const english = await page.evaluate(() => {
+      document.documentElement.lang = "en";
+      return window.customCards?.map((c) => c.name);
+    });
+    expect(english).toEqual(["Librus — Today", "Librus — Timetable", "Librus — Grades"]);
   });
 
   it("survives the module being loaded twice", async () => {
