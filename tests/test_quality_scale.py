@@ -353,7 +353,12 @@ def test_has_entity_name() -> None:
 
 def test_brands() -> None:
     require_done("brands")
-    assert (INTEGRATION / "brand" / "icon.png").is_file()
+    from PIL import Image
+
+    for name, size in (("icon.png", 256), ("icon@2x.png", 512)):
+        with Image.open(INTEGRATION / "brand" / name) as icon:
+            assert icon.size == (size, size), name
+            assert icon.mode == "RGBA", f"{name} has a transparent background"
 
 
 def test_action_rules_exempt_only_without_actions() -> None:
