@@ -18,6 +18,7 @@ from .constants import (
     TOKEN_INFO,
     USER_INFO,
 )
+from .envelope import api_url, envelope, error_body
 from .faults import FAULT_KINDS, MAINTENANCE_BODY, Fault, FaultKind
 from .gateway import (
     SESSION_EXPIRED_BODY,
@@ -26,9 +27,6 @@ from .gateway import (
     GatewayRequest,
     GatewayResource,
     GatewayRouter,
-    api_url,
-    envelope,
-    error_body,
 )
 from .recording import RecordedRequest
 from .server import LibrusSimulator

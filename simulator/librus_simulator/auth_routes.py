@@ -42,7 +42,8 @@ from .constants import (
     TOKEN_INFO,
     USER_INFO,
 )
-from .gateway import GatewayReply, GatewayRequest, GatewayResource, api_url, error_body
+from .envelope import api_url, error_body
+from .gateway import GatewayReply, GatewayRequest, GatewayResource
 from .responses import JsonObject, html_response, json_response
 from .sessions import SessionStore
 

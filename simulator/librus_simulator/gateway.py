@@ -24,7 +24,8 @@ from typing import Final
 from aiohttp import web
 
 from .accounts import Account
-from .constants import API_BASE_URL, GATEWAY_PREFIX, ME
+from .constants import GATEWAY_PREFIX, ME
+from .envelope import api_url, envelope, error_body
 from .responses import JsonObject, json_response
 
 type GatewayReply = tuple[int, JsonObject]
@@ -123,41 +124,6 @@ class GatewayRouter:
     @property
     def resources(self) -> tuple[GatewayResource, ...]:
         return tuple(self._resources)
-
-
-def api_url(path: str) -> str:
-    """`https://api.librus.pl/2.0/<path>`: where gateway `Url` fields point."""
-    return f"{API_BASE_URL}/{path}" if path else API_BASE_URL
-
-
-def envelope(
-    key: str,
-    value: object,
-    path: str,
-    *,
-    resources: Mapping[str, str] | None = None,
-    parent: str = "Root",
-) -> JsonObject:
-    """The usual `{key: value, "Resources": {...}, "Url": ...}` answer.
-
-    `resources` maps a `Resources` key (backslash-separated, e.g. "Me\\\\PeriodicGradeAverages")
-    to its path; the `..` link to `parent` comes last, as in the real responses.
-    """
-    links: JsonObject = {
-        name: {"Url": api_url(target)} for name, target in (resources or {}).items()
-    }
-    links[".."] = {"Url": api_url(parent)}
-    return {key: value, "Resources": links, "Url": api_url(path)}
-
-
-def error_body(code: str, message: str, path: str) -> JsonObject:
-    return {
-        "Status": "Error",
-        "Code": code,
-        "Message": message,
-        "Resources": {"..": {"Url": api_url("Root")}},
-        "Url": api_url(path),
-    }
 
 
 def normalise_path(tail: str) -> str:

@@ -18,7 +18,8 @@ from datetime import date
 from typing import Final, Literal
 
 from .accounts import Account
-from .gateway import GatewayReply, GatewayRequest, GatewayResource, error_body
+from .envelope import error_body
+from .gateway import GatewayReply, GatewayRequest, GatewayResource
 from .school_year import RESOURCE_PATTERNS, SchoolYear, build_school_year
 
 type ModuleOff = Literal["forbidden", "disabled", "not_active", "scopes"]

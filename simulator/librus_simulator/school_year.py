@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Final, Literal
 
-from .constants import API_BASE_URL
+from .envelope import api_url, envelope, error_body
 
 type Json = dict[str, Any]
 type Reply = tuple[int, Json]
@@ -372,41 +372,12 @@ _TOPICS: Final[Mapping[str, tuple[str, ...]]] = {
 # Small helpers
 
 
-def _url(path: str) -> str:
-    return f"{API_BASE_URL}/{path}"
-
-
 def _ref(kind: str, ident: int | str) -> Json:
-    return {"Id": ident, "Url": _url(f"{kind}/{ident}")}
-
-
-def _envelope(
-    key: str,
-    value: object,
-    path: str,
-    *,
-    resources: Mapping[str, str] | None = None,
-    parent: str = "Root",
-    extra: Mapping[str, Any] | None = None,
-) -> Json:
-    """`{key: value, [extra], "Resources": {...backslash keys..., "..": parent}, "Url": ...}`."""
-    links: Json = {name: {"Url": _url(target)} for name, target in (resources or {}).items()}
-    links[".."] = {"Url": _url(parent)}
-    body: Json = {key: value}
-    body.update(extra or {})
-    body["Resources"] = links
-    body["Url"] = _url(path)
-    return body
+    return {"Id": ident, "Url": api_url(f"{kind}/{ident}")}
 
 
 def _error(status: int, code: str, message: str, path: str) -> Reply:
-    return status, {
-        "Status": "Error",
-        "Code": code,
-        "Message": message,
-        "Resources": {"..": {"Url": _url("Root")}},
-        "Url": _url(path),
-    }
+    return status, error_body(code, message, path)
 
 
 def _not_found(path: str) -> Reply:
@@ -1006,7 +977,7 @@ class SchoolYear:
                 {
                     "Id": 7001,
                     "Name": "karta_pracy.pdf",
-                    "Url": _url(f"HomeWorkAssignments/Attachment/{assignment_id}-7001"),
+                    "Url": api_url(f"HomeWorkAssignments/Attachment/{assignment_id}-7001"),
                 }
             )
         item: Json = {
@@ -1230,25 +1201,25 @@ class SchoolYear:
             "Classes": static(self._class),
             "Schools": static(self._school),
             "Users": static(self._users),
-            "Subjects": static(lambda: _envelope("Subjects", self._subject_items(), "Subjects")),
-            "Lessons": static(lambda: _envelope("Lessons", self._lesson_items(), "Lessons")),
+            "Subjects": static(lambda: envelope("Subjects", self._subject_items(), "Subjects")),
+            "Lessons": static(lambda: envelope("Lessons", self._lesson_items(), "Lessons")),
             "Classrooms": static(
-                lambda: _envelope("Classrooms", self._classroom_items(), "Classrooms")
+                lambda: envelope("Classrooms", self._classroom_items(), "Classrooms")
             ),
             "Colors": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Colors", [{"Id": i, "RGB": rgb, "Name": n} for i, rgb, n in COLORS], "Colors"
                 )
             ),
             "LuckyNumbers": static(self._lucky_number),
             "Grades": static(self._grades_body),
             "Grades/Categories": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Categories", self._category_items(), "Grades/Categories", parent="Grades"
                 )
             ),
             "Grades/Comments": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Comments",
                     copy.deepcopy(self._grade_comments),
                     "Grades/Comments",
@@ -1257,7 +1228,7 @@ class SchoolYear:
             ),
             "Attendances": static(self._attendances_body),
             "Attendances/Types": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Types",
                     self._attendance_type_items(),
                     "Attendances/Types",
@@ -1266,7 +1237,7 @@ class SchoolYear:
             ),
             "Timetables": self._timetable,
             "HomeWorks": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "HomeWorks",
                     copy.deepcopy(self._agenda),
                     "HomeWorks",
@@ -1274,10 +1245,10 @@ class SchoolYear:
                 )
             ),
             "HomeWorks/Categories": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Categories",
                     [
-                        {"Id": i, "Name": n, "Color": {"Id": c, "Url": _url(f"/Colors/{c}")}}
+                        {"Id": i, "Name": n, "Color": {"Id": c, "Url": api_url(f"/Colors/{c}")}}
                         for i, n, c in AGENDA_CATEGORIES
                     ],  # the real "2.0//Colors" double slash
                     "HomeWorks/Categories",
@@ -1285,7 +1256,7 @@ class SchoolYear:
                 )
             ),
             "HomeWorkAssignments": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "HomeWorkAssignments",
                     copy.deepcopy(self._assignments),
                     "HomeWorkAssignments",
@@ -1293,12 +1264,12 @@ class SchoolYear:
                 )
             ),
             "SchoolNotices": static(
-                lambda: _envelope("SchoolNotices", copy.deepcopy(self._notices), "SchoolNotices")
+                lambda: envelope("SchoolNotices", copy.deepcopy(self._notices), "SchoolNotices")
             ),
             "SchoolFreeDays": static(self._school_free_days_body),
             "ClassFreeDays": static(self._class_free_days_body),
             "Notes": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Notes",
                     copy.deepcopy(self._notes),
                     "Notes",
@@ -1306,7 +1277,7 @@ class SchoolYear:
                 )
             ),
             "Notes/Categories": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Categories",
                     [{"Id": i, "CategoryName": n} for i, n in NOTE_CATEGORIES],
                     "Notes/Categories",
@@ -1314,7 +1285,7 @@ class SchoolYear:
                 )
             ),
             "BehaviourGrades/Points": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Grades",
                     copy.deepcopy(self._behaviour),
                     "BehaviourGrades/Points",
@@ -1325,7 +1296,7 @@ class SchoolYear:
                 )
             ),
             "BehaviourGrades/Points/Comments": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Comments",
                     copy.deepcopy(self._behaviour_comments),
                     "BehaviourGrades/Points/Comments",
@@ -1333,7 +1304,7 @@ class SchoolYear:
                 )
             ),
             "BehaviourGrades/Types": static(
-                lambda: _envelope(
+                lambda: envelope(
                     "Types",
                     [{"Id": i, "Name": n, "Shortcut": s} for i, n, s in BEHAVIOUR_TYPES],
                     "BehaviourGrades/Types",
@@ -1368,13 +1339,13 @@ class SchoolYear:
             item = found.get(wanted[0])
             if item is None:  # e.g. Users/{Me.Account.Id} is a 404 on the real gateway
                 return _not_found(path)
-            return 200, _envelope(singular, item, path, parent=head)
-        return 200, _envelope(plural, [found[i] for i in wanted if i in found], path, parent=head)
+            return 200, envelope(singular, item, path, parent=head)
+        return 200, envelope(plural, [found[i] for i in wanted if i in found], path, parent=head)
 
     # ---------------------------------------------------------------- bodies
 
     def _user_profile(self) -> Json:
-        return _envelope(
+        return envelope(
             "UserProfile",
             {
                 "ClassNumber": CLASS_NUMBER,
@@ -1387,7 +1358,7 @@ class SchoolYear:
         )
 
     def _class(self) -> Json:
-        return _envelope(
+        return envelope(
             "Class",
             {
                 "Id": self.class_id,
@@ -1419,7 +1390,7 @@ class SchoolYear:
                     "RawTo": end.hour * 60 + end.minute,
                 }
             )
-        return _envelope(
+        return envelope(
             "School",
             {
                 "Id": self.school_id,
@@ -1487,7 +1458,7 @@ class SchoolYear:
 
     def _users(self) -> Json:
         staff = self._staff_items()
-        return _envelope(
+        return envelope(
             "Users",
             staff,
             "Users",
@@ -1572,12 +1543,12 @@ class SchoolYear:
     def _lucky_number(self) -> Json:
         day = self.next_school_day(self.anchor, include=True) or self.school_days[-1]
         number = 1 + int(_unit(self._key, "lucky", day) * 30)
-        return _envelope(
+        return envelope(
             "LuckyNumber", {"LuckyNumber": number, "LuckyNumberDay": _day(day)}, "LuckyNumbers"
         )
 
     def _grades_body(self) -> Json:
-        return _envelope(
+        return envelope(
             "Grades",
             copy.deepcopy(self._grades),
             "Grades",
@@ -1591,7 +1562,7 @@ class SchoolYear:
 
     def _attendances_body(self) -> Json:
         records = [self._attendances[key] for key in sorted(self._attendances)]
-        return _envelope(
+        return envelope(
             "Attendances",
             copy.deepcopy(records),
             "Attendances",
@@ -1603,7 +1574,7 @@ class SchoolYear:
         )
 
     def _school_free_days_body(self) -> Json:
-        return _envelope(
+        return envelope(
             "SchoolFreeDays",
             [
                 {
@@ -1619,7 +1590,7 @@ class SchoolYear:
         )
 
     def _class_free_days_body(self) -> Json:
-        return _envelope(
+        return envelope(
             "ClassFreeDays",
             [
                 {
@@ -1656,10 +1627,10 @@ class SchoolYear:
                     slots[number] = [self._timetable_lesson(day, number, key) for key in keys]
             days[_day(day)] = slots
         pages = {
-            "Next": _url(f"Timetables?weekStart={_day(week_start + timedelta(days=7))}"),
-            "Prev": _url(f"Timetables?weekStart={_day(week_start - timedelta(days=7))}"),
+            "Next": api_url(f"Timetables?weekStart={_day(week_start + timedelta(days=7))}"),
+            "Prev": api_url(f"Timetables?weekStart={_day(week_start - timedelta(days=7))}"),
         }
-        return 200, _envelope(
+        return 200, envelope(
             "Timetable",
             days,
             "Timetables",
@@ -1693,13 +1664,13 @@ class SchoolYear:
                 "Id": str(subject.id),
                 "Name": subject.name,
                 "Short": subject.short,
-                "Url": _url(f"Subjects/{subject.id}"),
+                "Url": api_url(f"Subjects/{subject.id}"),
             },
             "Teacher": {
                 "Id": str(teacher.id),
                 "FirstName": teacher.first_name,
                 "LastName": teacher.last_name,
-                "Url": _url(f"Users/{teacher.id}"),
+                "Url": api_url(f"Users/{teacher.id}"),
             },
         }
         if original.virtual_class is None:
@@ -1719,7 +1690,7 @@ class SchoolYear:
             original_subject = _SUBJECT_BY_KEY[original.subject]
             item.update(
                 {
-                    "SubstitutionClassUrl": _url(
+                    "SubstitutionClassUrl": api_url(
                         f"Calendars/Substitutions/{entry_id}{day.strftime('%m%d')}"
                     ),
                     "OrgDate": _day(day),
