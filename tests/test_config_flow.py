@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from unittest.mock import AsyncMock, patch
 
@@ -446,3 +447,22 @@ async def test_progress_screen_stays_up_long_enough(
     assert loop.time() - started >= 0.3
     result = await hass.config_entries.flow.async_configure(flow_id)
     assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_password_never_logged_at_debug(
+    hass: HomeAssistant, simulator: LibrusSimulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A whole flow (a wrong password, a Librus glitch, then success) logged at DEBUG."""
+    caplog.set_level(logging.DEBUG)
+    secret = "Zażółć-Gęślą-Jaźń-7"
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT, secret))
+    assert result["errors"] == {"base": "invalid_auth"}
+    simulator.inject("token_info", Fault("html", times=1))
+    result = await submit(hass, flow_id, credentials(PARENT))
+    assert result["errors"] == {"base": "unknown"}
+    result = await submit(hass, flow_id, credentials(PARENT))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert "Login step oauth_login passed" in caplog.text  # DEBUG really was captured
+    for text in (secret, PARENT.password, f"{PARENT.login}:{PARENT.password}"):
+        assert text not in caplog.text
