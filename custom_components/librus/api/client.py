@@ -27,13 +27,12 @@ from .auth import REFERENCE_LOGIN_STEPS, AuthStep, StepResponse, raise_for_serve
 from .errors import (
     LibrusConnectionError,
     LibrusError,
-    LibrusMaintenanceError,
     LibrusModuleUnavailableError,
     LibrusResponseError,
     LibrusSessionExpiredError,
     LibrusTimeoutError,
 )
-from .models import Me, parse_me
+from .models import Me, parse_me, raise_for_status
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -46,18 +45,6 @@ GATEWAY_PATH = "/gateway/api/2.0"
 BROWSER_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Safari/537.36"
-)
-
-# Gateway answers that mean "this account or school has no such module", not a dead session.
-_MODULE_OFF_CODES = frozenset(
-    {
-        "Disabled",
-        "NotActive",
-        "LuckyNumberIsNotActive",
-        "NotesIsNotActive",
-        "AccessDeny",
-        "Insufficient scopes",
-    }
 )
 
 
@@ -389,11 +376,7 @@ def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, 
         raise LibrusResponseError(f"{endpoint}: the answer is not JSON") from None
     if not isinstance(body, dict):
         raise LibrusResponseError(f"{endpoint}: the answer is not a JSON object")
-    code = body.get("Code") or body.get("Status")
-    if code == "Maintenance":
-        raise LibrusMaintenanceError(f"{endpoint}: Librus is in maintenance")
-    if code == "TokenIsExpired":
-        raise LibrusSessionExpiredError(f"{endpoint}: the session expired")
-    if code in _MODULE_OFF_CODES:
-        raise LibrusModuleUnavailableError(f"{endpoint}: switched off ({code})")
+    # Status bodies ({"Status": "Disabled"}, NotActive codes, maintenance, an expired token)
+    # mean the same here as to the parsers: one mapping serves both.
+    raise_for_status(body, endpoint)
     return body
