@@ -51,6 +51,9 @@ class Account:
     school_id: int = DEFAULT_SCHOOL_ID
     class_id: int = DEFAULT_CLASS_ID
     email: str = ""
+    # An expired account: Step 2 refuses the right password with Librus's
+    # "Minął termin ważności konta" message.
+    expired: bool = False
 
     def __post_init__(self) -> None:
         if self.account_type not in ("parent", "student"):

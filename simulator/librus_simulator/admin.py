@@ -54,6 +54,15 @@ def _optional_int(body: JsonObject, key: str, default: int | None) -> int | None
     return value
 
 
+async def _optional_login(request: web.Request) -> str | None:
+    """The optional `{"login": …}` body of the session and captcha controls."""
+    body = await _json_object(request, optional=True)
+    login = body.get("login")
+    if login is not None and not isinstance(login, str):
+        raise _BadRequest("login must be a string")
+    return login
+
+
 def _answer_bad_requests(handler: _Handler) -> _Handler:
     """Turn validation errors (ours and the models') into 400 JSON answers."""
 
@@ -81,6 +90,8 @@ class AdminRoutes:
             ("DELETE", "requests", self.clear_requests),
             ("POST", "release", self.release),
             ("POST", "expire-sessions", self.expire_sessions),
+            ("POST", "expire-tokens", self.expire_tokens),
+            ("POST", "reset-captcha", self.reset_captcha),
             ("GET", "accounts", self.accounts),
         ):
             app.router.add_route(method, f"{ADMIN_PREFIX}/{path}", _answer_bad_requests(handler))
@@ -148,11 +159,18 @@ class AdminRoutes:
         return json_response({"released": self._sim.release_hangs()})
 
     async def expire_sessions(self, request: web.Request) -> web.StreamResponse:
-        body = await _json_object(request, optional=True)
-        login = body.get("login")
-        if login is not None and not isinstance(login, str):
-            raise _BadRequest("login must be a string")
+        """End whole sessions: no refresh, a password login is needed."""
+        login = await _optional_login(request)
         return json_response({"expired": self._sim.expire_sessions(login)})
+
+    async def expire_tokens(self, request: web.Request) -> web.StreamResponse:
+        """Invalidate only the oauth_tokens: `/refreshToken` still works."""
+        login = await _optional_login(request)
+        return json_response({"expired": self._sim.expire_tokens(login)})
+
+    async def reset_captcha(self, request: web.Request) -> web.StreamResponse:
+        login = await _optional_login(request)
+        return json_response({"reset": self._sim.reset_captcha(login)})
 
     async def accounts(self, request: web.Request) -> web.StreamResponse:
         # Logins and student names only: this endpoint must never leak passwords.

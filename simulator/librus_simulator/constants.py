@@ -1,4 +1,4 @@
-"""Names shared by the simulator and its users: step names, paths and fixed values.
+"""Names shared by the simulator and its users: step (hop) names, paths and fixed values.
 
 The step names are the vocabulary of fault injection and of the request log. The client's
 login step table uses the same strings, so a test can say "fault the step the client calls
@@ -17,10 +17,26 @@ TOKEN_INFO: Final = "token_info"
 USER_INFO: Final = "user_info"
 REFERENCE_STEPS: Final = (OAUTH_INIT, OAUTH_LOGIN, OAUTH_GRANT, TOKEN_INFO, USER_INFO)
 
-# Other named routes: the Synergia OAuth callback, the page it lands on, and the first
-# gateway data resource.
+# The hops of the login as served since 2026-03-28 (reference/login-2026.md).
+PORTAL_ENTRY: Final = "portal_entry"
+OAUTH_2FA: Final = "oauth_2fa"
+PERFORM_LOGIN: Final = "perform_login"
 GRANT_REDIRECT: Final = "grant_redirect"
+# Every hop of a password login up to the Synergia session, in wire order.
+LOGIN_HOPS: Final = (
+    PORTAL_ENTRY,
+    OAUTH_INIT,
+    OAUTH_LOGIN,
+    OAUTH_2FA,
+    PERFORM_LOGIN,
+    OAUTH_GRANT,
+    GRANT_REDIRECT,
+)
+
+# Other named routes: the page the callback lands on, the token refresh of a live Synergia
+# session, and the first gateway data resource.
 LANDING: Final = "landing"
+REFRESH_TOKEN: Final = "refresh_token"
 ME: Final = "me"
 
 # Fault target that matches every step (a step-specific fault wins over it).
@@ -30,9 +46,14 @@ CLIENT_ID: Final = "46"
 
 # Paths, all served on one port.
 OAUTH_AUTHORIZATION_PATH: Final = "/OAuth/Authorization"
+OAUTH_2FA_PATH: Final = "/OAuth/Authorization/2FA"
+PERFORM_LOGIN_PATH: Final = "/OAuth/Authorization/PerformLogin"
 OAUTH_GRANT_PATH: Final = "/OAuth/Authorization/Grant"
 OAUTH_COOKIE_PATH: Final = "/OAuth"
-GRANT_REDIRECT_PATH: Final = "/loguj/portalRodzina"
+# The portal entry and the OAuth callback share this path; the query tells them apart.
+PORTAL_PATH: Final = "/loguj/portalRodzina"
+GRANT_REDIRECT_PATH: Final = PORTAL_PATH
+REFRESH_TOKEN_PATH: Final = "/refreshToken"
 PARENT_LANDING_PATH: Final = "/rodzic/index"
 STUDENT_LANDING_PATH: Final = "/uczen/index"
 GATEWAY_PREFIX: Final = "/gateway/api/2.0"
@@ -44,10 +65,14 @@ DEVICE_COOKIE: Final = "DeviceCookie"
 DZIENNIKSID: Final = "DZIENNIKSID"
 SDZIENNIKSID: Final = "SDZIENNIKSID"
 OAUTH_TOKEN: Final = "oauth_token"
+OAUTH_STATE: Final = "oauth_state"  # Synergia side, Path=/
 SESSION_COOKIES: Final = (DZIENNIKSID, SDZIENNIKSID, OAUTH_TOKEN)
 
 DEVICE_COOKIE_MAX_AGE: Final = 31_536_000  # one year, as Librus sets it
 OAUTH_TOKEN_MAX_AGE: Final = 600
+
+# Wrong passwords for one login after which Step 2 demands the captcha.
+CAPTCHA_AFTER_WRONG_PASSWORDS: Final = 3
 
 # Gateway responses keep pointing at the bearer API host, as the real gateway does.
 API_BASE_URL: Final = "https://api.librus.pl/2.0"

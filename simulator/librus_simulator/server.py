@@ -45,7 +45,7 @@ class LibrusSimulator:
         self._pauses = Pauses()
         self._log = RequestLog()
         self._latency = 0.0
-        self._auth = AuthRoutes(self._accounts, self._sessions)
+        self._auth = AuthRoutes(self._accounts, self._sessions, self._bases)
         # Each account's school year (Grades, Timetables, ...); `sim.school` controls it.
         self.school = SchoolRoutes(lambda: tuple(self._accounts))
         school_resources = self.school.resources() if school else []
@@ -129,6 +129,15 @@ class LibrusSimulator:
         """The environment that points the integration at this simulator."""
         return {"LIBRUS_OAUTH_URL": self.url, "LIBRUS_SYNERGIA_URL": self.url}
 
+    def _bases(self, request: web.Request) -> tuple[str, str]:
+        """(OAuth, Synergia) base URLs for Locations that cross hosts: the ones in `env`, or
+        the request's own origin when another server runs `app`."""
+        if self._url is None:
+            origin = str(request.url.origin())
+            return origin, origin
+        env = self.env
+        return env["LIBRUS_OAUTH_URL"], env["LIBRUS_SYNERGIA_URL"]
+
     # Accounts and sessions
 
     @property
@@ -140,8 +149,23 @@ class LibrusSimulator:
         self._accounts.add(account)
 
     def expire_sessions(self, login: str | None = None) -> int:
-        """End live Synergia sessions (all, or one login's): later gateway calls get 401."""
+        """End whole Synergia sessions (all, or one login's) and return how many ended: the
+        gateway answers 401 and `/refreshToken` is refused until the next password login."""
         return self._sessions.expire(login)
+
+    def expire_tokens(self, login: str | None = None) -> int:
+        """Invalidate only the current `oauth_token`s (all, or one login's) and return how
+        many: the gateway answers 401 to them, and `/refreshToken` revives the session."""
+        return self._sessions.expire_tokens(login)
+
+    def reset_captcha(self, login: str | None = None) -> int:
+        """Forget wrong passwords (all, or one login's), so Step 2 stops demanding the
+        captcha; return how many logins demanded it."""
+        return self._sessions.reset_wrong_passwords(login)
+
+    def captcha_required(self, login: str) -> bool:
+        """Whether Step 2 answers the captcha message for `login` (after 3 wrong passwords)."""
+        return self._sessions.captcha_required(login)
 
     @property
     def live_sessions(self) -> int:
@@ -152,7 +176,7 @@ class LibrusSimulator:
     @property
     def known_steps(self) -> frozenset[str]:
         """Step names that can be faulted (plus ANY_STEP, "*")."""
-        return frozenset(self._route_steps.values()) | self.gateway.steps
+        return self._auth.steps | self.gateway.steps
 
     def inject(self, step: str, fault: Fault) -> None:
         """Make `step` (or every step: "*") misbehave; see Fault. Faults for one step queue."""
@@ -223,7 +247,8 @@ class LibrusSimulator:
         route = request.match_info.route
         if route in self._gateway_routes:
             return self._gateway.step_for(request)
-        return self._route_steps.get(route)
+        step = self._route_steps.get(route)
+        return step(request) if callable(step) else step
 
     async def _handle(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path == ADMIN_PREFIX or request.path.startswith(ADMIN_PREFIX + "/"):

@@ -16,17 +16,33 @@ from simulator_helpers import (
     LOGIN_URL,
     ME_URL,
     PARENT,
+    PERFORM_LOGIN_URL,
+    PORTAL_URL,
+    REFRESH_URL,
     TOKEN_INFO_URL,
+    TWO_FA_URL,
     full_login,
+    get,
     get_json,
+    jar_cookies,
     new_client,
     oauth_grant,
     oauth_init,
     oauth_login,
+    portal_entry,
     user_info_url,
 )
 
-from librus_simulator import ANY_STEP, FAULT_KINDS, MAINTENANCE_BODY, Fault, LibrusSimulator
+from librus_simulator import (
+    ANY_STEP,
+    FAULT_KINDS,
+    MAINTENANCE_BODY,
+    REFERENCE_STEPS,
+    Fault,
+    FaultKind,
+    LibrusSimulator,
+)
+from librus_simulator.constants import LOGIN_HOPS
 
 WAIT = 10  # seconds; a bound for "this must happen", never a pause
 
@@ -38,6 +54,7 @@ class Result:
     text: str
     headers: dict[str, str]
     cookies: set[str]
+    url: str
 
 
 @dataclass
@@ -56,6 +73,7 @@ async def _capture(response: aiohttp.ClientResponse) -> Result:
         text=await response.text(),
         headers=dict(response.headers),
         cookies=set(response.cookies),
+        url=str(response.url),
     )
 
 
@@ -80,6 +98,10 @@ async def _nothing(ctx: Ctx) -> None:
     return None
 
 
+async def _entered(ctx: Ctx) -> None:
+    ctx.extra["authorize"] = (await portal_entry(ctx.client)).headers["Location"]
+
+
 async def _init(ctx: Ctx) -> None:
     await oauth_init(ctx.client)
 
@@ -89,13 +111,24 @@ async def _init_and_login(ctx: Ctx) -> None:
     await oauth_login(ctx.client)
 
 
-async def _to_callback(ctx: Ctx) -> None:
+async def _passed_2fa(ctx: Ctx) -> None:
     await _init_and_login(ctx)
+    await get(ctx.client, TWO_FA_URL)
+
+
+async def _performed(ctx: Ctx) -> None:
+    await _passed_2fa(ctx)
+    await get(ctx.client, PERFORM_LOGIN_URL)
+
+
+async def _to_callback(ctx: Ctx) -> None:
+    await _performed(ctx)
     ctx.extra["callback"] = (await oauth_grant(ctx.client, follow=False)).headers["Location"]
 
 
 async def _logged_in(ctx: Ctx) -> None:
     await full_login(ctx.client)
+    ctx.extra["token"] = jar_cookies(ctx.client)["oauth_token"]
 
 
 def _get(url: str | Callable[[Ctx], str]) -> Callable[[Ctx], Awaitable[Result]]:
@@ -109,7 +142,7 @@ def _get(url: str | Callable[[Ctx], str]) -> Callable[[Ctx], Awaitable[Result]]:
 
 async def _post_login(ctx: Ctx) -> Result:
     form = {"action": "login", "login": PARENT.login, "pass": PARENT.password}
-    async with ctx.client.post(LOGIN_URL, data=form) as response:
+    async with ctx.client.post(LOGIN_URL, data=form, allow_redirects=False) as response:
         return await _capture(response)
 
 
@@ -117,28 +150,61 @@ def _json(result: Result) -> Any:
     return json.loads(result.text)
 
 
+def _location(result: Result) -> str:
+    return result.headers.get("Location", "")
+
+
+async def _entry_effect(ctx: Ctx, result: Result) -> bool:
+    return "oauth_state" in result.cookies
+
+
 async def _init_effect(ctx: Ctx, result: Result) -> bool:
     return "AUTHSESSID" in result.cookies
 
 
 async def _login_effect(ctx: Ctx, result: Result) -> bool:
-    grant = await oauth_grant(ctx.client, follow=False)
-    return "code=" in grant.headers["Location"]
+    return _location(await _capture_get(ctx, TWO_FA_URL)) == PERFORM_LOGIN_URL
+
+
+async def _2fa_effect(ctx: Ctx, result: Result) -> bool:
+    return _location(await _capture_get(ctx, PERFORM_LOGIN_URL)) == GRANT_URL
+
+
+async def _perform_login_effect(ctx: Ctx, result: Result) -> bool:
+    return "code=" in _location(await _capture_get(ctx, GRANT_URL))
 
 
 async def _grant_effect(ctx: Ctx, result: Result) -> bool:
-    return "code=" in result.headers.get("Location", "")
+    return "code=" in _location(result)
 
 
 async def _callback_effect(ctx: Ctx, result: Result) -> bool:
     return ctx.sim.live_sessions == 1
 
 
+async def _refresh_effect(ctx: Ctx, result: Result) -> bool:
+    """A new token in the jar, and the gateway takes it."""
+    token = jar_cookies(ctx.client).get("oauth_token")
+    return token != ctx.extra["token"] and (await get_json(ctx.client, TOKEN_INFO_URL))[0] == 200
+
+
+async def _capture_get(ctx: Ctx, url: str) -> Result:
+    async with ctx.client.get(url, allow_redirects=False) as response:
+        return await _capture(response)
+
+
 STEP_CASES = [
     StepCase(
-        "oauth_init",
+        "portal_entry",
         _nothing,
-        _get(INIT_URL),
+        _get(PORTAL_URL),
+        lambda r: r.status == 302 and "state=" in _location(r) and "oauth_state" in r.cookies,
+        _entry_effect,
+    ),
+    StepCase(
+        "oauth_init",
+        _entered,
+        _get(lambda ctx: ctx.extra["authorize"]),
         lambda r: r.status == 200 and 'id="loginForm"' in r.text and "AUTHSESSID" in r.cookies,
         _init_effect,
     ),
@@ -150,17 +216,31 @@ STEP_CASES = [
         _login_effect,
     ),
     StepCase(
-        "oauth_grant",
+        "oauth_2fa",
         _init_and_login,
+        _get(TWO_FA_URL),
+        lambda r: r.status == 302 and _location(r) == PERFORM_LOGIN_URL,
+        _2fa_effect,
+    ),
+    StepCase(
+        "perform_login",
+        _passed_2fa,
+        _get(PERFORM_LOGIN_URL),
+        lambda r: r.status == 302 and _location(r) == GRANT_URL,
+        _perform_login_effect,
+    ),
+    StepCase(
+        "oauth_grant",
+        _performed,
         _get(GRANT_URL),
-        lambda r: r.status == 302 and "code=" in r.headers["Location"],
+        lambda r: r.status == 302 and "code=" in _location(r),
         _grant_effect,
     ),
     StepCase(
         "grant_redirect",
         _to_callback,
         _get(lambda ctx: ctx.extra["callback"]),
-        lambda r: r.status == 302 and r.headers["Location"] == "/rodzic/index",
+        lambda r: r.status == 302 and _location(r) == "/rodzic/index",
         _callback_effect,
     ),
     StepCase(
@@ -168,6 +248,13 @@ STEP_CASES = [
         _logged_in,
         _get("/rodzic/index"),
         lambda r: r.status == 200 and "Ola Nowak" in r.text,
+    ),
+    StepCase(
+        "refresh_token",
+        _logged_in,
+        _get(REFRESH_URL),
+        lambda r: r.status == 200 and "oauth_token" in r.cookies,
+        _refresh_effect,
     ),
     StepCase(
         "token_info",
@@ -427,17 +514,29 @@ async def test_missing_user_identifier_keeps_a_401_a_401(
     assert (await get_json(client, TOKEN_INFO_URL))[0] == 401
 
 
-@pytest.mark.parametrize("step", [s for s in STEP_IDS if s != "token_info"] + [ANY_STEP])
-async def test_missing_user_identifier_is_refused_for_other_steps(
-    sim: LibrusSimulator, step: str
+ONE_STEP_KINDS = {"missing_user_identifier": "token_info"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "step"),
+    [
+        (kind, step)
+        for kind, only in ONE_STEP_KINDS.items()
+        for step in [*STEP_IDS, ANY_STEP]
+        if step != only
+    ],
+)
+async def test_one_step_kinds_are_refused_for_other_steps(
+    sim: LibrusSimulator, kind: FaultKind, step: str
 ) -> None:
-    with pytest.raises(ValueError, match="token_info"):
-        sim.inject(step, Fault("missing_user_identifier"))
+    only = ONE_STEP_KINDS[kind]
+    with pytest.raises(ValueError, match=only):
+        sim.inject(step, Fault(kind))
     async with aiohttp.ClientSession(base_url=sim.url) as admin:
-        payload = {"step": step, "kind": "missing_user_identifier"}
+        payload = {"step": step, "kind": kind}
         async with admin.post("/__simulator/faults", json=payload) as response:
             assert response.status == 400
-            assert "token_info" in (await response.json())["error"]
+            assert only in (await response.json())["error"]
     assert sim.faults == []
 
 
@@ -505,7 +604,8 @@ async def test_any_step_faults_everything_but_a_step_fault_wins(
 
     assert (await get_json(client, ME_URL))[0] == 418
     assert (await get_json(client, TOKEN_INFO_URL))[0] == 503
-    assert (await oauth_init(client)).status == 503
+    assert (await portal_entry(client)).status == 503
+    assert (await get(client, INIT_URL)).status == 503
     async with client.get("/no/such/page") as response:
         assert response.status == 503
     async with (
@@ -574,9 +674,8 @@ def test_inject_refuses_an_unknown_step(sim: LibrusSimulator) -> None:
     with pytest.raises(ValueError, match="unknown step"):
         sim.inject("no_such_step", Fault("maintenance"))
     assert "me" in sim.known_steps
-    assert {"oauth_init", "oauth_login", "oauth_grant", "token_info", "user_info"} <= (
-        sim.known_steps
-    )
+    assert set(STEP_IDS) <= sim.known_steps
+    assert {*LOGIN_HOPS, *REFERENCE_STEPS, "landing", "refresh_token"} <= sim.known_steps
 
 
 def test_set_latency_refuses_negative(sim: LibrusSimulator) -> None:

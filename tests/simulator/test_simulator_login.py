@@ -1,4 +1,4 @@
-"""The reference login sequence as a client sees it over HTTP."""
+"""The 2026 login (reference/login-2026.md) as a client sees it over HTTP."""
 
 from __future__ import annotations
 
@@ -10,21 +10,30 @@ import aiohttp
 import pytest
 from simulator_helpers import (
     GRANT_URL,
+    INIT_URL,
     LOGIN_URL,
     ME_URL,
     PARENT,
+    PERFORM_LOGIN_URL,
+    PORTAL_URL,
     SESSION_COOKIES,
     STUDENT,
     TOKEN_INFO_URL,
+    TWO_FA_URL,
+    follow_chain,
     full_login,
+    get,
     get_json,
     jar_cookies,
     new_client,
     oauth_grant,
     oauth_init,
     oauth_login,
+    portal_entry,
+    state_of,
     user_info_url,
 )
+from yarl import URL
 
 from librus_simulator import (
     DEMO_ACCOUNTS,
@@ -33,6 +42,7 @@ from librus_simulator import (
     LibrusSimulator,
     make_user_identifier,
 )
+from librus_simulator.constants import LOGIN_HOPS
 
 # A copy of reference/responses/Me.json (a real, anonymised gateway answer).
 REFERENCE_ME = Path(__file__).parent / "fixtures" / "Me.json"
@@ -52,46 +62,69 @@ def shape(value: Any) -> Any:
     [(PARENT, "/rodzic/index", 5), (STUDENT, "/uczen/index", 8)],
     ids=["parent", "student"],
 )
-async def test_reference_sequence_sets_cookies_and_opens_a_gateway_session(
+async def test_the_2026_login_hop_by_hop(
     client: aiohttp.ClientSession,
     sim: LibrusSimulator,
     account: Account,
     landing_path: str,
     user_type: int,
 ) -> None:
-    init = await oauth_init(client)
+    # portal_entry: Synergia issues a state, keeps it in a cookie, sends us to the OAuth host.
+    entry = await get(client, f"{PORTAL_URL}?v=1775000000")
+    assert entry.status == 302
+    state = state_of(entry.headers["Location"])
+    assert entry.headers["Location"] == (
+        f"{sim.url}/OAuth/Authorization?client_id=46&response_type=code&scope=mydata&state={state}"
+    )
+    assert entry.cookies["oauth_state"].value == state
+    assert entry.cookies["oauth_state"]["path"] == "/"
+
+    # oauth_init: the login page; the OAuth session and the device cookie, both Path=/OAuth.
+    init = await get(client, entry.headers["Location"])
     assert init.status == 200
     assert init.content_type == "text/html"
+    assert 'id="loginForm"' in await init.text()
     assert init.cookies["AUTHSESSID"]["path"] == "/OAuth"
     assert init.cookies["AUTHSESSID"]["max-age"] == ""  # a session cookie
     assert init.cookies["DeviceCookie"]["path"] == "/OAuth"
     assert init.cookies["DeviceCookie"]["max-age"] == "31536000"
 
+    # oauth_login: the credentials; goTo names the 2FA hop.
     login = await oauth_login(client, account)
     assert login.status == 200
-    async with client.post(
-        LOGIN_URL, data={"action": "login", "login": account.login, "pass": account.password}
-    ) as again:
-        assert await again.json() == {
-            "status": "ok",
-            "goTo": "/OAuth/Authorization/Grant?client_id=46",
-        }
+    assert await login.json() == {
+        "status": "ok",
+        "goTo": "/OAuth/Authorization/2FA?client_id=46",
+    }
 
-    async with client.get(GRANT_URL) as landing:
-        page = await landing.text()
-        assert landing.status == 200
-        assert landing.url.path == landing_path
-        assert [hop.status for hop in landing.history] == [302, 302]
-        callback = landing.history[0].headers["Location"]
-        assert callback.startswith("/loguj/portalRodzina?code=")
-        assert "&state=" in callback
-        set_by_callback = landing.history[1].cookies
-    assert account.student_first_name in page
+    # oauth_2fa -> perform_login -> oauth_grant: same-host, relative Locations, no cookies.
+    two_fa = await get(client, "/OAuth/Authorization/2FA?client_id=46")
+    assert (two_fa.status, two_fa.headers["Location"]) == (302, PERFORM_LOGIN_URL)
+    perform = await get(client, two_fa.headers["Location"])
+    assert (perform.status, perform.headers["Location"]) == (302, GRANT_URL)
+    grant = await get(client, perform.headers["Location"])
+    assert grant.status == 302
+    callback = URL(grant.headers["Location"])
+    assert str(callback.origin()) == sim.url  # absolute: it crosses to the Synergia host
+    assert callback.path == "/loguj/portalRodzina"
+    assert set(callback.query) == {"code", "state"}
+    assert callback.query["state"] == state
+    assert [len(hop.cookies) for hop in (two_fa, perform, grant)] == [0, 0, 0]
+
+    # grant_redirect: the session cookies, then the landing page.
+    redirect = await get(client, str(callback))
+    assert (redirect.status, redirect.headers["Location"]) == (302, landing_path)
     for name in SESSION_COOKIES:
-        assert set_by_callback[name]["path"] == "/"
-    assert set_by_callback["oauth_token"]["max-age"] == "600"
-    assert set_by_callback["DZIENNIKSID"]["max-age"] == ""
+        assert redirect.cookies[name]["path"] == "/"
+    assert redirect.cookies["oauth_token"]["max-age"] == "600"
+    assert redirect.cookies["DZIENNIKSID"]["max-age"] == ""
+    assert redirect.cookies["SDZIENNIKSID"]["max-age"] == ""
+    assert "oauth_state" not in jar_cookies(client)  # used up, and deleted
     assert sim.live_sessions == 1
+
+    landing = await get(client, landing_path)
+    assert landing.status == 200
+    assert account.student_first_name in await landing.text()
 
     status, token_info = await get_json(client, TOKEN_INFO_URL)
     assert status == 200
@@ -117,17 +150,29 @@ async def test_reference_sequence_sets_cookies_and_opens_a_gateway_session(
         f"https://api.librus.pl/2.0/Auth/UserInfo/{account.user_identifier}"
     )
 
-    assert sim.steps() == [
+    assert sim.steps() == [*LOGIN_HOPS, "landing", "token_info", "token_info", "user_info"]
+    assert LOGIN_HOPS == (
+        "portal_entry",
         "oauth_init",
         "oauth_login",
-        "oauth_login",
+        "oauth_2fa",
+        "perform_login",
         "oauth_grant",
         "grant_redirect",
-        "landing",
-        "token_info",
-        "token_info",
-        "user_info",
-    ]
+    )
+
+
+async def test_following_go_to_like_a_client_ends_on_the_landing_page(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    await oauth_init(client)
+    go_to = (await (await oauth_login(client)).json())["goTo"]
+
+    hops = await follow_chain(client, go_to)
+
+    assert [hop.status for hop in hops] == [302, 302, 302, 302, 200]
+    assert hops[-1].url.path == "/rodzic/index"
+    assert (await get_json(client, ME_URL))[0] == 200
 
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=["parent", "student"])
@@ -174,16 +219,76 @@ def test_demo_accounts_are_the_documented_ones() -> None:
     assert student.group_id == 8
 
 
-async def test_second_init_starts_a_new_oauth_session(client: aiohttp.ClientSession) -> None:
-    first = (await oauth_init(client)).cookies["AUTHSESSID"].value
-    device = jar_cookies(client)["DeviceCookie"]
+async def test_a_stateless_authorization_get_overwrites_the_pending_login(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    """A second GET of the authorization URL (here the collection's, without a state)
+    replaces the authorization in progress, in the same OAuth session: the login then
+    completes on the OAuth side but its callback carries no state, and Synergia refuses it."""
+    await oauth_init(client)
+    first = jar_cookies(client)
 
+    again = await get(client, INIT_URL)
+    assert again.status == 200
+    assert again.cookies["AUTHSESSID"].value == first["AUTHSESSID"]  # same session, new login
+    assert again.cookies["DeviceCookie"].value == first["DeviceCookie"]  # device stays known
+
+    login = await oauth_login(client)
+    assert login.status == 200
+    hops = await follow_chain(client, (await login.json())["goTo"])
+
+    callback = URL(hops[-2].headers["Location"])
+    assert callback.path == "/loguj/portalRodzina"
+    assert "code" in callback.query
+    assert "state" not in callback.query
+    assert hops[-1].status == 200
+    assert "Brak dostępu" in await hops[-1].text()
+    assert "oauth_token" not in jar_cookies(client)
+    assert sim.live_sessions == 0
+    assert await get_json(client, TOKEN_INFO_URL) == (401, SESSION_EXPIRED_BODY)
+    assert sim.steps()[-3:] == ["oauth_grant", "grant_redirect", "token_info"]
+
+
+async def test_an_overwritten_state_fails_even_for_a_client_that_kept_it(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    """Re-sending the first authorization URL's state on the callback does not help: the
+    code was issued for the authorization that replaced it."""
+    location = await oauth_init(client)
+    await get(client, INIT_URL)
+    await oauth_login(client)
+    hops = await follow_chain(client)
+    code = URL(hops[-2].headers["Location"]).query["code"]
+
+    forged = await get(client, f"{PORTAL_URL}?code={code}&state={state_of(location)}")
+
+    assert forged.status == 200
+    assert "Brak dostępu" in await forged.text()
+    assert sim.live_sessions == 0
+
+
+async def test_a_second_portal_entry_replaces_the_first_and_the_login_works(
+    client: aiohttp.ClientSession,
+) -> None:
+    first = await oauth_init(client)
     second = await oauth_init(client)
+    assert state_of(first) != state_of(second)
+    assert jar_cookies(client)["oauth_state"] == state_of(second)
 
-    assert second.cookies["AUTHSESSID"].value != first
-    assert second.cookies["DeviceCookie"].value == device  # the device stays known
-    assert (await oauth_login(client)).status == 200
-    assert (await oauth_grant(client)).url.path == "/rodzic/index"
+    await oauth_login(client)
+    assert (await follow_chain(client))[-1].url.path == "/rodzic/index"
+
+
+async def test_a_plain_authorization_page_get_does_not_restart_the_login(
+    client: aiohttp.ClientSession,
+) -> None:
+    """Only a GET with response_type=code opens a new authorization; `?client_id=46` alone
+    (as some clients send before the POST) shows the page and keeps the one in progress."""
+    await oauth_init(client)
+    assert (await get(client, LOGIN_URL)).status == 200
+
+    await oauth_login(client)
+    assert (await follow_chain(client))[-1].url.path == "/rodzic/index"
 
 
 @pytest.mark.parametrize("query", ["", "?client_id=47", "?client_id="])
@@ -205,8 +310,10 @@ async def test_login_and_grant_with_wrong_client_id_are_400(
     async with client.post("/OAuth/Authorization?client_id=1", data=form) as response:
         assert response.status == 400
     await oauth_login(client)
-    async with client.get("/OAuth/Authorization/Grant", allow_redirects=False) as response:
-        assert response.status == 400
+    for path in ("2FA", "PerformLogin", "Grant"):
+        for query in ("", "?client_id=47"):
+            response = await get(client, f"/OAuth/Authorization/{path}{query}")
+            assert response.status == 400, (path, query)
 
 
 async def test_login_without_an_oauth_session_says_the_session_expired(
@@ -247,8 +354,9 @@ async def test_bad_credentials_are_a_401_and_do_not_authenticate(
         assert response.status == 401
     assert body == {"status": "error", "errors": [{"message": "Nieprawidłowy login i/lub hasło."}]}
 
-    landing = await oauth_grant(client)
-    assert landing.url.query.get("error") == "invalid_request"
+    hops = await follow_chain(client)
+    assert hops[0].headers["Location"] == f"{sim.url}/loguj/portalRodzina?error=invalid_request"
+    assert "Brak dostępu" in await hops[-1].text()
     assert sim.live_sessions == 0
 
 
@@ -266,7 +374,7 @@ async def test_grant_without_login_gives_no_session(
 
     redirect = await oauth_grant(client, follow=False)
     assert redirect.status == 302
-    assert redirect.headers["Location"] == "/loguj/portalRodzina?error=invalid_request"
+    assert redirect.headers["Location"] == f"{sim.url}/loguj/portalRodzina?error=invalid_request"
 
     async with client.get(GRANT_URL) as landing:
         page = await landing.text()
@@ -279,38 +387,257 @@ async def test_grant_without_login_gives_no_session(
     assert await get_json(client, TOKEN_INFO_URL) == (401, SESSION_EXPIRED_BODY)
 
 
-async def test_grant_with_no_oauth_session_at_all_gives_no_session(
+async def test_chain_hops_with_no_oauth_session_at_all_give_no_session(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    for url in (TWO_FA_URL, PERFORM_LOGIN_URL, GRANT_URL):
+        redirect = await get(client, url)
+        assert redirect.status == 302
+        assert redirect.headers["Location"] == (
+            f"{sim.url}/loguj/portalRodzina?error=invalid_request"
+        )
+
+
+@pytest.mark.parametrize(
+    "hops",
+    [[GRANT_URL], [PERFORM_LOGIN_URL, GRANT_URL], [TWO_FA_URL, GRANT_URL]],
+    ids=["grant-right-after-login", "perform-login-without-2fa", "grant-without-perform-login"],
+)
+async def test_grant_needs_2fa_and_perform_login_after_the_post(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, hops: list[str]
+) -> None:
+    await oauth_init(client)
+    assert (await oauth_login(client)).status == 200
+
+    answers = [await get(client, url) for url in hops]
+
+    refused = f"{sim.url}/loguj/portalRodzina?error=invalid_request"
+    assert answers[-1].status == 302
+    assert answers[-1].headers["Location"] == refused
+    page = await get(client, refused)
+    assert "Brak dostępu" in await page.text()
+    assert not page.cookies
+    assert sim.live_sessions == 0
+
+
+async def test_a_refused_hop_leaves_the_login_to_finish_in_order(
     client: aiohttp.ClientSession,
 ) -> None:
-    redirect = await oauth_grant(client, follow=False)
-    assert redirect.headers["Location"] == "/loguj/portalRodzina?error=invalid_request"
+    await oauth_init(client)
+    await oauth_login(client)
+    assert "error=invalid_request" in (await oauth_grant(client, follow=False)).headers["Location"]
+
+    assert (await follow_chain(client))[-1].url.path == "/rodzic/index"
+
+
+async def test_a_grant_is_used_once(client: aiohttp.ClientSession) -> None:
+    await oauth_init(client)
+    await oauth_login(client)
+    assert (await follow_chain(client))[-1].url.path == "/rodzic/index"
+
+    again = await oauth_grant(client, follow=False)
+
+    assert "error=invalid_request" in again.headers["Location"]
+
+
+async def _grant_location(client: aiohttp.ClientSession) -> URL:
+    await oauth_init(client)
+    await oauth_login(client)
+    assert (await get(client, TWO_FA_URL)).status == 302
+    assert (await get(client, PERFORM_LOGIN_URL)).status == 302
+    grant = await get(client, GRANT_URL)
+    return URL(grant.headers["Location"])
+
+
+async def _denied(response: aiohttp.ClientResponse) -> bool:
+    return (
+        response.status == 200 and "Brak dostępu" in await response.text() and not response.cookies
+    )
 
 
 async def test_a_code_works_once(client: aiohttp.ClientSession, sim: LibrusSimulator) -> None:
-    await oauth_init(client)
-    await oauth_login(client)
-    callback = (await oauth_grant(client, follow=False)).headers["Location"]
+    callback = await _grant_location(client)
 
-    async with new_client(sim.url) as thief:
-        async with thief.get(callback, allow_redirects=False) as first:
-            assert first.status == 302
-            assert set(SESSION_COOKIES) <= set(first.cookies)
-        async with client.get(callback) as replay:
-            assert "Brak dostępu" in await replay.text()
-            assert not replay.cookies
+    first = await get(client, str(callback))
+    assert first.status == 302
+    assert set(SESSION_COOKIES) <= set(first.cookies)
+
+    assert await _denied(await get(client, str(callback)))
     assert sim.live_sessions == 1
-    assert (await get_json(client, TOKEN_INFO_URL))[0] == 401
 
 
-async def test_callback_with_unknown_or_missing_code_denies_access(
+async def test_callback_from_another_jar_is_refused(
     client: aiohttp.ClientSession, sim: LibrusSimulator
 ) -> None:
-    for url in ("/loguj/portalRodzina?code=nope&state=x", "/loguj/portalRodzina"):
-        async with client.get(url) as response:
-            assert response.status == 200
-            assert "Brak dostępu" in await response.text()
-            assert not response.cookies
+    """The state is bound to the oauth_state cookie of the client that started the login."""
+    callback = await _grant_location(client)
+
+    async with new_client(sim.url) as thief:
+        assert await _denied(await get(thief, str(callback)))  # no oauth_state at all
+        await portal_entry(thief)  # a state of its own, in its own cookie
+        assert await _denied(await get(thief, str(callback)))
     assert sim.live_sessions == 0
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["drop-state", "empty-state", "foreign-state", "unissued-state", "wrong-cookie"],
+)
+async def test_callback_with_a_foreign_or_absent_state_is_refused(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, tamper: str
+) -> None:
+    callback = await _grant_location(client)
+    code = callback.query["code"]
+    match tamper:
+        case "drop-state":
+            url = f"{PORTAL_URL}?code={code}"
+        case "empty-state":
+            url = f"{PORTAL_URL}?code={code}&state="
+        case "foreign-state":  # issued by Synergia, but to another client
+            async with new_client(sim.url) as other:
+                other_state = state_of((await portal_entry(other)).headers["Location"])
+            url = f"{PORTAL_URL}?code={code}&state={other_state}"
+        case "unissued-state":  # one the client made up, with a matching cookie
+            client.cookie_jar.update_cookies({"oauth_state": "made-up"}, URL(sim.url))
+            url = f"{PORTAL_URL}?code={code}&state=made-up"
+        case _:  # the right state in the query, another one in the cookie
+            client.cookie_jar.update_cookies({"oauth_state": "something-else"}, URL(sim.url))
+            url = str(callback)
+
+    assert await _denied(await get(client, url))
+    assert "oauth_token" not in jar_cookies(client)
+    assert sim.live_sessions == 0
+
+
+async def test_callback_with_an_error_or_unknown_code_denies_access(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    state = state_of(await oauth_init(client))
+    for query in (
+        f"?code=nope&state={state}",
+        "?error=invalid_request",
+        f"?error=access_denied&state={state}",
+        "?code=",
+    ):
+        response = await get(client, PORTAL_URL + query)
+        assert await _denied(response), query
+    assert sim.steps()[-4:] == ["grant_redirect"] * 4
+    assert sim.live_sessions == 0
+
+
+async def test_portal_entry_is_told_from_the_callback_by_the_query(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    for query in ("", "?v=1775000000", "?state=x"):
+        assert (await get(client, PORTAL_URL + query)).status == 302
+    assert sim.steps() == ["portal_entry"] * 3
+
+
+@pytest.mark.parametrize(
+    ("wrong", "message"),
+    [
+        (3, 'Proszę zaznaczyć pole "Nie jestem robotem".'),
+        (2, None),
+    ],
+    ids=["captcha-after-3", "no-captcha-after-2"],
+)
+async def test_captcha_after_three_wrong_passwords(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, wrong: int, message: str | None
+) -> None:
+    await oauth_init(client)
+    for _ in range(wrong):
+        assert (await oauth_login(client, password="wrong")).status == 401
+
+    answer = await oauth_login(client)  # the right password
+
+    if message is None:
+        assert answer.status == 200
+        return
+    assert answer.status == 403
+    assert await answer.json() == {"status": "error", "errors": [{"message": message}]}
+    assert sim.captcha_required(PARENT.login)
+    assert not sim.captcha_required(STUDENT.login)
+    hops = await follow_chain(client)
+    assert "error=invalid_request" in hops[0].headers["Location"]
+
+
+async def test_captcha_stays_until_reset_in_process(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    await oauth_init(client)
+    for _ in range(3):
+        await oauth_login(client, password="wrong")
+    for _ in range(2):
+        assert (await oauth_login(client)).status == 403
+
+    assert sim.reset_captcha(PARENT.login) == 1
+
+    assert not sim.captcha_required(PARENT.login)
+    assert (await oauth_login(client)).status == 200
+    assert (await follow_chain(client))[-1].url.path == "/rodzic/index"
+    assert sim.reset_captcha() == 0
+
+
+async def test_captcha_reset_over_the_admin_api(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    async with new_client(sim.url) as student:
+        await oauth_init(client)
+        await oauth_init(student)
+        for _ in range(3):
+            await oauth_login(client, password="wrong")
+            await oauth_login(student, STUDENT, password="wrong")
+        async with aiohttp.ClientSession(base_url=sim.url) as admin:
+            async with admin.post(
+                "/__simulator/reset-captcha", json={"login": STUDENT.login}
+            ) as response:
+                assert await response.json() == {"reset": 1}
+            assert (await oauth_login(student, STUDENT)).status == 200
+            assert (await oauth_login(client)).status == 403
+            async with admin.post("/__simulator/reset-captcha") as response:
+                assert await response.json() == {"reset": 1}
+            assert (await oauth_login(client)).status == 200
+            async with admin.post("/__simulator/reset-captcha", json={"login": 1}) as response:
+                assert response.status == 400
+
+
+async def test_a_successful_login_resets_the_wrong_password_count(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    await oauth_init(client)
+    for _ in range(2):
+        await oauth_login(client, password="wrong")
+    assert (await oauth_login(client)).status == 200
+
+    for _ in range(2):
+        assert (await oauth_login(client, password="wrong")).status == 401
+    assert (await oauth_login(client)).status == 200
+    assert not sim.captcha_required(PARENT.login)
+
+
+async def test_an_expired_account_gets_the_expired_message(socket_enabled: None) -> None:
+    fields = {name: getattr(PARENT, name) for name in PARENT.__dataclass_fields__}
+    expired = Account(**{**fields, "expired": True})
+    async with LibrusSimulator(accounts=[expired]) as sim, new_client(sim.url) as client:
+        await oauth_init(client)
+
+        answer = await oauth_login(client)
+        wrong = await oauth_login(client, password="wrong")
+
+        assert answer.status == 403
+        assert await answer.json() == {
+            "status": "error",
+            "errors": [
+                {
+                    "message": (
+                        "Minął termin ważności konta - skontaktuj się z Administratorem Szkoły."
+                    )
+                }
+            ],
+        }
+        assert (await wrong.json())["errors"][0]["message"] == "Nieprawidłowy login i/lub hasło."
+        assert "error=invalid_request" in (await follow_chain(client))[0].headers["Location"]
+        assert sim.live_sessions == 0
 
 
 async def test_landing_without_a_session_denies_access(client: aiohttp.ClientSession) -> None:

@@ -11,6 +11,7 @@ from simulator_helpers import (
     LOGIN_URL,
     ME_URL,
     PARENT,
+    REFRESH_URL,
     TOKEN_INFO_URL,
     full_login,
     get_json,
@@ -19,14 +20,17 @@ from simulator_helpers import (
 )
 
 from librus_simulator import DEMO_ACCOUNTS, Fault, LibrusSimulator, RecordedRequest
+from librus_simulator.constants import LOGIN_HOPS
 
 PASSWORD = PARENT.password
 
 
-async def test_the_log_follows_the_reference_sequence_in_order(
+async def test_the_log_names_every_hop_in_order(
     client: aiohttp.ClientSession, sim: LibrusSimulator
 ) -> None:
     await full_login(client)
+    async with client.get(REFRESH_URL) as response:
+        assert response.status == 200
     await get_json(client, TOKEN_INFO_URL)
     await get_json(client, user_info_url(PARENT.user_identifier))
     await get_json(client, ME_URL)
@@ -35,25 +39,40 @@ async def test_the_log_follows_the_reference_sequence_in_order(
     log = sim.requests
 
     assert [(r.method, r.path, r.step, r.status) for r in log] == [
+        ("GET", "/loguj/portalRodzina", "portal_entry", 302),
         ("GET", "/OAuth/Authorization", "oauth_init", 200),
         ("POST", "/OAuth/Authorization", "oauth_login", 200),
+        ("GET", "/OAuth/Authorization/2FA", "oauth_2fa", 302),
+        ("GET", "/OAuth/Authorization/PerformLogin", "perform_login", 302),
         ("GET", "/OAuth/Authorization/Grant", "oauth_grant", 302),
         ("GET", "/loguj/portalRodzina", "grant_redirect", 302),
         ("GET", "/rodzic/index", "landing", 200),
+        ("GET", "/refreshToken", "refresh_token", 200),
         ("GET", "/gateway/api/2.0/Auth/TokenInfo", "token_info", 200),
         ("GET", f"/gateway/api/2.0/Auth/UserInfo/{PARENT.user_identifier}", "user_info", 200),
         ("GET", "/gateway/api/2.0/Me", "me", 200),
         ("GET", "/gateway/api/2.0/Nope", None, 404),
     ]
+    assert sim.steps()[: len(LOGIN_HOPS)] == list(LOGIN_HOPS)
     assert sim.steps() == [r.step for r in log if r.step is not None]
     assert sim.count("oauth_login") == 1
     assert [r.monotonic for r in log] == sorted(r.monotonic for r in log)
-    assert log[0].query == {"client_id": "46", "response_type": "code", "scope": "mydata"}
+    assert log[0].query == {}
     assert log[0].cookies == {}
-    assert log[1].form_keys == ("action", "login", "pass")
-    assert set(log[1].cookies) == {"AUTHSESSID", "DeviceCookie"}
-    assert set(log[3].query) == {"code", "state"}
-    assert set(log[7].cookies) == {"DZIENNIKSID", "SDZIENNIKSID", "oauth_token"}
+    state = log[1].query["state"]
+    assert log[1].query == {
+        "client_id": "46",
+        "response_type": "code",
+        "scope": "mydata",
+        "state": state,
+    }
+    assert log[1].cookies == {"oauth_state": state}
+    assert log[2].form_keys == ("action", "login", "pass")
+    assert set(log[2].cookies) == {"AUTHSESSID", "DeviceCookie", "oauth_state"}
+    assert set(log[6].query) == {"code", "state"}
+    assert log[6].cookies["oauth_state"] == state
+    assert set(log[8].cookies) == {"DZIENNIKSID", "SDZIENNIKSID", "oauth_token"}
+    assert set(log[11].cookies) == {"DZIENNIKSID", "SDZIENNIKSID", "oauth_token"}
 
 
 async def test_no_password_value_is_ever_recorded(
@@ -106,7 +125,7 @@ async def test_admin_requests_are_not_recorded_and_the_log_can_be_cleared(
             }
         async with admin.get("/__simulator/requests") as response:
             entries = (await response.json())["requests"]
-        assert [entry["step"] for entry in entries] == ["oauth_init"]
+        assert [entry["step"] for entry in entries] == ["portal_entry", "oauth_init"]
         assert entries[0] == sim.requests[0].to_json()
         assert set(entries[0]) == {f.name for f in dataclasses.fields(RecordedRequest)}
 
@@ -144,6 +163,7 @@ async def test_dropped_requests_are_recorded_without_status(
             pass
 
     assert [(r.step, r.status, r.form_keys) for r in sim.requests] == [
+        ("portal_entry", 302, ()),
         ("oauth_init", 200, ()),
         ("oauth_login", None, ("action", "login", "pass")),
     ]
