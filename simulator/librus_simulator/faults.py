@@ -1,4 +1,26 @@
-"""Fault injection: what a step should do instead of (or before) answering normally."""
+"""Fault injection: what a step should do instead of (or before) answering normally.
+
+The kinds (FaultKind):
+
+- `delay`: wait `seconds`, then answer normally (side effects included).
+- `hang`: never answer until `release_hangs()` (then normally) or close (dropped).
+- `close`: drop the TCP connection without any answer.
+- `status`: answer `status` (400-599) with a JSON error body.
+- `maintenance`: 503 with Librus's `{"Status":"Maintenance",…}` body.
+- `malformed_json`: 200 `application/json` whose body does not parse.
+- `html`: 200 Synergia login page (text/html) instead of the answer.
+- `missing_user_identifier`: `token_info` only; the normal answer without `UserIdentifier`.
+- `redirect_loop`: 302 whose Location is the very URL requested.
+- `offsite_redirect`: 302 to an absolute URL on another host (`OFFSITE_URL`), which a client
+  must never follow with its Librus cookies.
+- `interstitial`: 200 HTML "required actions" page (Librus showed one at /2FA in spring
+  2026), a page a user must handle in a browser.
+- `no_session`: `grant_redirect` only; the callback answers 200 "Brak dostępu" and sets no
+  cookie (the password was right, yet no session).
+
+All but `delay`, a released `hang` and `missing_user_identifier` replace the step, so the step
+has no side effects.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +29,14 @@ import json
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Final, Literal, assert_never, get_args
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from .constants import TOKEN_INFO
-from .responses import JsonObject, html_response, json_response
+from .constants import GRANT_REDIRECT, TOKEN_INFO
+from .responses import JsonObject, html_response, json_response, no_access_response
 
 type FaultKind = Literal[
     "delay",
@@ -24,6 +47,10 @@ type FaultKind = Literal[
     "malformed_json",
     "html",
     "missing_user_identifier",
+    "redirect_loop",
+    "offsite_redirect",
+    "interstitial",
+    "no_session",
 ]
 FAULT_KINDS: Final[tuple[FaultKind, ...]] = get_args(FaultKind.__value__)
 
@@ -51,6 +78,15 @@ _HTML_FAULT_BODY: Final = (
     '<h1>Librus Synergia</h1>\n<form id="formLogowanie" method="post" action="/loguj">'
     '<input id="Login" name="login"><input type="password" name="passwd"></form>'
 )
+
+# Where `offsite_redirect` sends a client: another host, never a Librus one.
+OFFSITE_URL: Final = "https://offsite.invalid/steal"
+
+# Faults that make sense for one step only.
+_ONLY_FOR: Final[dict[FaultKind, str]] = {
+    "missing_user_identifier": TOKEN_INFO,
+    "no_session": GRANT_REDIRECT,
+}
 
 # Set on a request whose connection the simulator dropped (its log entry gets no status).
 DROPPED_KEY: Final = "librus_simulator.dropped"
@@ -94,8 +130,9 @@ class FaultBook:
         self._armed: dict[str, deque[_Armed]] = {}
 
     def inject(self, step: str, fault: Fault) -> None:
-        if fault.kind == "missing_user_identifier" and step != TOKEN_INFO:
-            raise ValueError(f"missing_user_identifier applies to {TOKEN_INFO} only, not {step!r}")
+        only = _ONLY_FOR.get(fault.kind)
+        if only is not None and step != only:
+            raise ValueError(f"{fault.kind} applies to {only} only, not {step!r}")
         self._armed.setdefault(step, deque()).append(_Armed(fault, fault.times))
 
     def clear(self) -> None:
@@ -258,8 +295,28 @@ async def serve_with_fault(
             return html_response("Librus Synergia", _HTML_FAULT_BODY)
         case "missing_user_identifier":
             return _without_user_identifier(await handler(request))
+        case "redirect_loop":
+            return web.Response(status=302, headers={"Location": str(request.url)})
+        case "offsite_redirect":
+            return web.Response(status=302, headers={"Location": OFFSITE_URL})
+        case "interstitial":
+            return html_response("LIBRUS — wymagane działania", _interstitial(request))
+        case "no_session":
+            return no_access_response()
         case _:
             assert_never(fault.kind)
+
+
+def _interstitial(request: web.Request) -> str:
+    # The form posts back to the page, as the real one did (action=requiredActions&skip=true).
+    action = escape(request.path_qs, quote=True)
+    return (
+        "<h1>Wymagane działania</h1>\n"
+        "<p>Zanim przejdziesz dalej, wykonaj wymagane działania na swoim koncie.</p>\n"
+        f'<form id="requiredActionsForm" method="post" action="{action}">'
+        '<input type="hidden" name="action" value="requiredActions">'
+        '<button type="submit" name="skip" value="true">Pomiń</button></form>'
+    )
 
 
 def _without_user_identifier(response: web.StreamResponse) -> web.StreamResponse:

@@ -21,6 +21,7 @@ from simulator_helpers import (
     REFRESH_URL,
     TOKEN_INFO_URL,
     TWO_FA_URL,
+    follow_chain,
     full_login,
     get,
     get_json,
@@ -32,6 +33,7 @@ from simulator_helpers import (
     portal_entry,
     user_info_url,
 )
+from yarl import URL
 
 from librus_simulator import (
     ANY_STEP,
@@ -43,6 +45,7 @@ from librus_simulator import (
     LibrusSimulator,
 )
 from librus_simulator.constants import LOGIN_HOPS
+from librus_simulator.faults import OFFSITE_URL
 
 WAIT = 10  # seconds; a bound for "this must happen", never a pause
 
@@ -491,6 +494,106 @@ async def test_html_is_a_200_page_instead_of_the_answer(
     await _assert_left_no_trace(case, ctx, control)
 
 
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_redirect_loop_redirects_to_the_very_same_url(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "redirect_loop")
+
+    result = await case.send(ctx)
+
+    assert result.status == 302
+    assert _location(result) == result.url
+    assert URL(result.url).origin() == URL(sim.url).origin()
+    await _assert_left_no_trace(case, ctx, control)
+
+
+async def test_a_client_following_a_redirect_loop_gives_up(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    sim.inject("oauth_2fa", Fault("redirect_loop"))
+    await oauth_init(client)
+    await oauth_login(client)
+
+    with pytest.raises(aiohttp.TooManyRedirects):
+        async with client.get(TWO_FA_URL, max_redirects=5):
+            pass
+
+    assert sim.count("oauth_2fa") == 5  # aiohttp gives up at the 5th 302
+    assert sim.count("perform_login") == 0
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_offsite_redirect_points_at_another_host(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "offsite_redirect")
+
+    result = await case.send(ctx)
+
+    assert result.status == 302
+    assert _location(result) == OFFSITE_URL == "https://offsite.invalid/steal"
+    assert URL(_location(result)).host != URL(sim.url).host
+    assert not result.cookies
+    await _assert_left_no_trace(case, ctx, control)
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=STEP_IDS)
+async def test_interstitial_is_a_required_actions_page(
+    case: StepCase, client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    ctx = await _prepared(case, client, sim)
+    await control.inject(case.step, "interstitial")
+
+    result = await case.send(ctx)
+
+    assert result.status == 200
+    assert result.content_type == "text/html"
+    assert "Wymagane działania" in result.text
+    assert 'name="action" value="requiredActions"' in result.text
+    assert "Location" not in result.headers
+    assert not case.normal(result)
+    await _assert_left_no_trace(case, ctx, control)
+
+
+async def test_interstitial_at_2fa_stops_a_client_following_go_to(
+    client: aiohttp.ClientSession, sim: LibrusSimulator
+) -> None:
+    """The spring-2026 case: the password was accepted, then a page instead of a redirect."""
+    sim.inject("oauth_2fa", Fault("interstitial", times=1))
+    await oauth_init(client)
+    login = await oauth_login(client)
+    assert (await login.json())["status"] == "ok"
+
+    hops = await follow_chain(client, (await login.json())["goTo"])
+
+    assert [hop.status for hop in hops] == [200]
+    assert hops[0].content_type == "text/html"
+    assert "oauth_token" not in jar_cookies(client)
+    assert sim.steps()[-1] == "oauth_2fa"
+
+
+async def test_no_session_callback_sets_no_cookie(
+    client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
+) -> None:
+    case = next(case for case in STEP_CASES if case.step == "grant_redirect")
+    ctx = await _prepared(case, client, sim)
+    await control.inject("grant_redirect", "no_session", times=1)
+
+    result = await case.send(ctx)
+
+    assert result.status == 200
+    assert "Brak dostępu" in result.text
+    assert not result.cookies
+    assert "oauth_token" not in jar_cookies(client)
+    assert sim.live_sessions == 0
+    assert (await get_json(client, TOKEN_INFO_URL))[0] == 401
+    again = await case.send(ctx)  # the fault used no code: the same callback now works
+    assert case.normal(again), again
+
+
 async def test_missing_user_identifier_drops_only_the_identifier(
     client: aiohttp.ClientSession, sim: LibrusSimulator, control: Control
 ) -> None:
@@ -514,7 +617,7 @@ async def test_missing_user_identifier_keeps_a_401_a_401(
     assert (await get_json(client, TOKEN_INFO_URL))[0] == 401
 
 
-ONE_STEP_KINDS = {"missing_user_identifier": "token_info"}
+ONE_STEP_KINDS = {"missing_user_identifier": "token_info", "no_session": "grant_redirect"}
 
 
 @pytest.mark.parametrize(
@@ -550,6 +653,10 @@ def test_every_fault_kind_is_covered_above() -> None:
         "malformed_json",
         "html",
         "missing_user_identifier",
+        "redirect_loop",
+        "offsite_redirect",
+        "interstitial",
+        "no_session",
     }
 
 
