@@ -14,6 +14,19 @@ from librus_simulator import DEMO_ACCOUNTS, Account, RecordedRequest
 PARENT: Account = next(a for a in DEMO_ACCOUNTS if a.account_type == "parent")
 STUDENT: Account = next(a for a in DEMO_ACCOUNTS if a.account_type == "student")
 REFERENCE_STEPS = ["oauth_init", "oauth_login", "oauth_grant", "token_info", "user_info"]
+# Every request of the login as Librus serves it since 2026-03-28, in wire order: Step 1 is
+# the portal entry and the authorization page, Step 3 the chain from 2FA to the callback.
+LOGIN_HOPS = [
+    "portal_entry",
+    "oauth_init",
+    "oauth_login",
+    "oauth_2fa",
+    "perform_login",
+    "oauth_grant",
+    "grant_redirect",
+    "token_info",
+    "user_info",
+]
 
 
 def credentials(account: Account, password: str | None = None) -> dict[str, str]:
@@ -37,3 +50,8 @@ def presented_cookie_values(requests: list[RecordedRequest]) -> set[str]:
 def login_steps(requests: list[RecordedRequest]) -> list[str]:
     """The reference steps (not redirects or other requests) in the order they came."""
     return [r.step for r in requests if r.step in REFERENCE_STEPS]
+
+
+def login_hops(requests: list[RecordedRequest]) -> list[str]:
+    """Every login request (redirect hops included) in the order they came."""
+    return [r.step for r in requests if r.step in LOGIN_HOPS]

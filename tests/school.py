@@ -18,7 +18,7 @@ TZ_NAME = "Europe/Warsaw"
 # Thursday 26 November 2026, 10:05 in Warsaw (09:05 UTC): a school day, lessons going on.
 SCHOOL_DAY = date(2026, 11, 26)
 NOW_UTC = datetime.fromisoformat("2026-11-26T09:05:00+00:00")
-LOGIN_REQUESTS = 7  # five reference steps and two redirects
+LOGIN_REQUESTS = 9  # the five steps: entry + authorization page, POST, 2FA … callback, 2 reads
 
 
 def mock_entry(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from unittest.mock import AsyncMock, patch
 
 import pytest
@@ -19,16 +20,17 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 
 from custom_components.librus import const
+from custom_components.librus.api.auth import MAX_REDIRECT_HOPS
 from custom_components.librus.const import CONF_PASSWORD, CONF_USERNAME, DOMAIN
 from librus_simulator import Fault, LibrusSimulator
 
 from .conftest import HANG_TIMEOUTS
 from .helpers import (
+    LOGIN_HOPS,
     PARENT,
-    REFERENCE_STEPS,
     STUDENT,
     credentials,
-    login_steps,
+    login_hops,
     presented_cookie_values,
     submit,
 )
@@ -68,21 +70,16 @@ async def test_happy_path_creates_entry(hass: HomeAssistant, simulator: LibrusSi
     assert result["result"].unique_id == PARENT.user_identifier
     # The five reference steps, in order, with the grant's redirects; then only the
     # student's name (Me), which is read after the credentials were found valid.
-    assert simulator.steps() == [
-        "oauth_init",
-        "oauth_login",
-        "oauth_grant",
-        "grant_redirect",
-        "landing",
-        "token_info",
-        "user_info",
-        "me",
-    ]
-    user_info = simulator.requests[6]
+    # The login as Librus serves it today, hop by hop, and nothing else before Step 5's end;
+    # then only the student's name (Me), read after the credentials were found valid.
+    assert simulator.steps() == [*LOGIN_HOPS, "me"]
+    user_info = simulator.requests[LOGIN_HOPS.index("user_info")]
     assert user_info.path.endswith(f"/Auth/UserInfo/{PARENT.user_identifier}")
-    login = simulator.requests[1]
+    login = simulator.requests[LOGIN_HOPS.index("oauth_login")]
     assert login.method == "POST"
     assert set(login.form_keys) == {"action", "login", "pass"}
+    # Only the POST carries a form: no hop after it re-sends the password.
+    assert [r.step for r in simulator.requests if r.form_keys] == ["oauth_login"]
 
 
 async def test_username_is_trimmed_and_title_falls_back(
@@ -121,7 +118,7 @@ async def test_wrong_password_then_success_uses_fresh_cookies(
     result = await submit(hass, flow_id, credentials(PARENT, "wrong-password"))
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "invalid_auth"}
-    assert login_steps(simulator.requests) == ["oauth_init", "oauth_login"]
+    assert login_hops(simulator.requests) == LOGIN_HOPS[:3]
     assert hass.config_entries.async_entries(DOMAIN) == []
     first_attempt = simulator.requests
     simulator.clear_requests()
@@ -129,66 +126,86 @@ async def test_wrong_password_then_success_uses_fresh_cookies(
     result = await submit(hass, flow_id, credentials(PARENT))
     assert result["type"] is FlowResultType.CREATE_ENTRY
     second_attempt = simulator.requests
-    assert second_attempt[0].step == "oauth_init"
+    assert second_attempt[0].step == "portal_entry"
     assert second_attempt[0].cookies == {}
     assert presented_cookie_values(first_attempt)  # the first attempt did use cookies
     assert not presented_cookie_values(first_attempt) & presented_cookie_values(second_attempt)
 
 
-# Each case: the step that misbehaves, how, the error the user sees, and the last reference
-# step Librus saw (no request may follow the failing one).
+# The outcome of each fault on each hop of the login: the form error the user sees and the
+# last hop Librus saw (no request may follow it). Steps 1 and 2 happen before Librus has
+# accepted the password; from the 2FA hop on, Librus has accepted it, so a failure there is
+# never "invalid_auth": a page instead of a redirect, a chain that never ends or a refused
+# session is "session_not_opened" (sign in once in a browser).
+ACCEPTED = LOGIN_HOPS.index("oauth_2fa")
+STEP_OF_HOP = dict(zip(LOGIN_HOPS, [1, 1, 2, 3, 3, 3, 3, 4, 5], strict=True))
+NETWORK_FAULTS: list[tuple[Fault, str]] = [
+    (Fault("hang"), "timeout"),
+    (Fault("close"), "cannot_connect"),
+    (Fault("status", status=500), "cannot_connect"),
+    (Fault("status", status=429), "cannot_connect"),
+    (Fault("maintenance"), "cannot_connect"),
+]
+
+
+def _page_outcome(hop: str) -> tuple[str, str]:
+    if hop == "oauth_init":
+        # The authorization page is a page; without its login session Step 2 fails.
+        return "unknown", "oauth_login"
+    return ("session_not_opened" if LOGIN_HOPS.index(hop) >= ACCEPTED else "unknown"), hop
+
+
+def _loop_outcome(hop: str) -> tuple[str, str]:
+    if hop == "oauth_login":
+        # The POST's redirect is followed once with a GET of the same URL (never the form
+        # again), which is the authorization page's route: a page, not a login answer.
+        return "unknown", "oauth_login"
+    return ("session_not_opened" if LOGIN_HOPS.index(hop) >= ACCEPTED else "unknown"), hop
+
+
+def _offsite_outcome(hop: str) -> tuple[str, str]:
+    # Steps 1-3 refuse to leave Librus; Steps 4-5 never follow a gateway redirect at all.
+    return ("session_not_opened" if hop in ("token_info", "user_info") else "unknown"), hop
+
+
 FAULT_MATRIX: list[tuple[str, Fault, str, str]] = [
-    *[
-        (step, fault, key, step)
-        for step in REFERENCE_STEPS
-        for fault, key in (
-            (Fault("hang"), "timeout"),
-            (Fault("close"), "cannot_connect"),
-            (Fault("status", status=500), "cannot_connect"),
-            (Fault("status", status=429), "cannot_connect"),
-            (Fault("maintenance"), "cannot_connect"),
-        )
-    ],
-    # Steps 1 and 3 are web pages: the contract checks only their status. A broken login
-    # page leaves no login-form session, which Step 2 then reports (unknown error).
-    ("oauth_init", Fault("malformed_json"), "unknown", "oauth_login"),
-    ("oauth_init", Fault("html"), "unknown", "oauth_login"),
+    *[(hop, fault, key, hop) for hop in LOGIN_HOPS for fault, key in NETWORK_FAULTS],
+    *[(hop, Fault("html"), *_page_outcome(hop)) for hop in LOGIN_HOPS],
+    *[(hop, Fault("redirect_loop"), *_loop_outcome(hop)) for hop in LOGIN_HOPS],
+    *[(hop, Fault("offsite_redirect"), *_offsite_outcome(hop)) for hop in LOGIN_HOPS],
+    ("oauth_2fa", Fault("interstitial"), "session_not_opened", "oauth_2fa"),
+    ("grant_redirect", Fault("no_session"), "session_not_opened", "grant_redirect"),
+    ("portal_entry", Fault("status", status=404), "unknown", "portal_entry"),
     ("oauth_init", Fault("status", status=404), "unknown", "oauth_init"),
     ("oauth_login", Fault("malformed_json"), "unknown", "oauth_login"),
-    ("oauth_login", Fault("html"), "unknown", "oauth_login"),
     ("oauth_login", Fault("status", status=403), "unknown", "oauth_login"),
-    # A grant that does not hand over to Synergia is a glitch, not a refused login.
-    ("oauth_grant", Fault("html"), "unknown", "oauth_grant"),
-    ("oauth_grant", Fault("malformed_json"), "unknown", "oauth_grant"),
     ("token_info", Fault("malformed_json"), "unknown", "token_info"),
-    ("token_info", Fault("html"), "unknown", "token_info"),
     ("token_info", Fault("missing_user_identifier"), "unknown", "token_info"),
-    ("token_info", Fault("status", status=401), "invalid_auth", "token_info"),
-    ("token_info", Fault("status", status=403), "invalid_auth", "token_info"),
+    ("token_info", Fault("status", status=401), "session_not_opened", "token_info"),
+    ("token_info", Fault("status", status=403), "session_not_opened", "token_info"),
     ("user_info", Fault("malformed_json"), "unknown", "user_info"),
-    ("user_info", Fault("html"), "unknown", "user_info"),
-    ("user_info", Fault("status", status=401), "invalid_auth", "user_info"),
-    ("user_info", Fault("status", status=403), "invalid_auth", "user_info"),
+    ("user_info", Fault("status", status=401), "session_not_opened", "user_info"),
+    ("user_info", Fault("status", status=403), "session_not_opened", "user_info"),
     ("user_info", Fault("status", status=404), "unknown", "user_info"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("step", "fault", "error", "last_step"),
+    ("hop", "fault", "error", "last_hop"),
     FAULT_MATRIX,
-    ids=[f"{step}-{fault.kind}-{fault.status}" for step, fault, _, _ in FAULT_MATRIX],
+    ids=[f"{hop}-{fault.kind}-{fault.status}" for hop, fault, _, _ in FAULT_MATRIX],
 )
 async def test_fault_matrix(
     hass: HomeAssistant,
     simulator: LibrusSimulator,
     monkeypatch: pytest.MonkeyPatch,
-    step: str,
+    hop: str,
     fault: Fault,
     error: str,
-    last_step: str,
+    last_hop: str,
 ) -> None:
     monkeypatch.setattr(const, "LOGIN_TIMEOUTS", HANG_TIMEOUTS)
-    simulator.inject(step, fault)
+    simulator.inject(hop, fault)
     flow_id = await start_flow(hass)
 
     result = await submit(hass, flow_id, credentials(PARENT))
@@ -197,8 +214,20 @@ async def test_fault_matrix(
     assert result["step_id"] == "user"
     assert result["errors"] == {"base": error}
     assert hass.config_entries.async_entries(DOMAIN) == []
-    steps = login_steps(simulator.requests)
-    assert steps == REFERENCE_STEPS[: REFERENCE_STEPS.index(last_step) + 1]
+    hops = login_hops(simulator.requests)
+    # Hop by hop, in order, up to the failing one and no further; nothing is repeated
+    # except a redirect loop, which is followed at most MAX_REDIRECT_HOPS times.
+    distinct = list(dict.fromkeys(hops))
+    assert distinct == LOGIN_HOPS[: LOGIN_HOPS.index(last_hop) + 1]
+    if (hop, fault.kind) == ("oauth_login", "redirect_loop"):
+        assert hops == [*LOGIN_HOPS[:3], "oauth_init"]
+    elif fault.kind == "redirect_loop" and hop not in ("token_info", "user_info"):
+        # A step makes at most 1 + MAX_REDIRECT_HOPS requests, then gives up.
+        same_step = [h for h in hops if STEP_OF_HOP[h] == STEP_OF_HOP[hop]]
+        assert len(same_step) == 1 + MAX_REDIRECT_HOPS
+        assert all(hops.count(other) == 1 for other in distinct if other != hop)
+    else:
+        assert hops == distinct
     assert "me" not in simulator.steps()
 
     # Librus recovers: the next attempt succeeds with none of the earlier cookies.
@@ -210,9 +239,60 @@ async def test_fault_matrix(
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["result"].unique_id == PARENT.user_identifier
     retry = simulator.requests
-    assert retry[0].step == "oauth_init"
+    assert retry[0].step == "portal_entry"
     assert retry[0].cookies == {}
     assert not presented_cookie_values(failed_attempt) & presented_cookie_values(retry)
+
+
+@pytest.mark.parametrize(
+    ("password", "error"),
+    [("wrong", "invalid_auth"), (None, "account_expired")],
+)
+async def test_rejections_have_their_own_messages(
+    hass: HomeAssistant, simulator: LibrusSimulator, password: str | None, error: str
+) -> None:
+    if error == "account_expired":
+        simulator.add_account(replace(PARENT, expired=True))
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT, password))
+    assert result["errors"] == {"base": error}
+    assert login_hops(simulator.requests) == LOGIN_HOPS[:3]  # nothing after the POST
+
+
+async def test_captcha_after_repeated_wrong_passwords(
+    hass: HomeAssistant, simulator: LibrusSimulator
+) -> None:
+    """Librus demands a captcha after three wrong passwords, even for the right one."""
+    flow_id = await start_flow(hass)
+    for _ in range(3):
+        result = await submit(hass, flow_id, credentials(PARENT, "wrong"))
+        assert result["errors"] == {"base": "invalid_auth"}
+    result = await submit(hass, flow_id, credentials(PARENT))
+    assert result["errors"] == {"base": "captcha_required"}
+    assert hass.config_entries.async_entries(DOMAIN) == []
+    simulator.reset_captcha(PARENT.login)  # the parent signed in once in a browser
+    result = await submit(hass, flow_id, credentials(PARENT))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_email_as_login_gets_a_hint(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
+    flow_id = await start_flow(hass)
+    result = await submit(
+        hass, flow_id, {CONF_USERNAME: "rodzic@example.com", CONF_PASSWORD: PARENT.password}
+    )
+    assert result["errors"] == {"base": "invalid_auth_email"}
+
+
+async def test_password_is_sent_untouched(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
+    """Spaces and Polish letters reach Librus as typed (Librus checks the exact password)."""
+    password = " Zażółć gęślą jaźń 7 "
+    simulator.add_account(replace(PARENT, password=password))
+    flow_id = await start_flow(hass)
+    result = await submit(hass, flow_id, credentials(PARENT, password))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"][CONF_PASSWORD] == password
+    result = await submit(hass, await start_flow(hass), credentials(PARENT, password.strip()))
+    assert result["errors"] == {"base": "invalid_auth"}
 
 
 async def test_login_rejected_by_librus(hass: HomeAssistant, simulator: LibrusSimulator) -> None:
@@ -303,7 +383,7 @@ async def test_reconfigure_same_account(hass: HomeAssistant, simulator: LibrusSi
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert entry.data == {CONF_USERNAME: PARENT.login, CONF_PASSWORD: PARENT.password}
-    assert login_steps(simulator.requests)[-5:] == REFERENCE_STEPS
+    assert login_hops(simulator.requests)[-len(LOGIN_HOPS) :] == LOGIN_HOPS
 
 
 @pytest.mark.parametrize(
@@ -311,7 +391,7 @@ async def test_reconfigure_same_account(hass: HomeAssistant, simulator: LibrusSi
     [
         (Fault("hang"), "timeout"),
         (Fault("maintenance"), "cannot_connect"),
-        (Fault("html"), "unknown"),
+        (Fault("html"), "session_not_opened"),
     ],
 )
 async def test_reconfigure_errors(
@@ -458,7 +538,7 @@ async def test_password_never_logged_at_debug(
     flow_id = await start_flow(hass)
     result = await submit(hass, flow_id, credentials(PARENT, secret))
     assert result["errors"] == {"base": "invalid_auth"}
-    simulator.inject("token_info", Fault("html", times=1))
+    simulator.inject("token_info", Fault("malformed_json", times=1))
     result = await submit(hass, flow_id, credentials(PARENT))
     assert result["errors"] == {"base": "unknown"}
     result = await submit(hass, flow_id, credentials(PARENT))

@@ -25,7 +25,7 @@ from custom_components.librus.coordinator import (
 from librus_simulator import ANY_STEP, Fault, LibrusSimulator
 from librus_simulator.school_routes import MODULE_OFF_KINDS, ModuleOff
 
-from .helpers import PARENT, REFERENCE_STEPS
+from .helpers import LOGIN_HOPS, PARENT
 from .school import LOGIN_REQUESTS, mock_entry, school_day, setup_entry
 
 __all__ = ["school_day"]
@@ -48,14 +48,8 @@ async def test_first_refresh_and_steady_poll_budget(
     entry = await setup_entry(hass)
     assert entry.state is ConfigEntryState.LOADED
     first = len(school_day.requests)
-    assert first == LOGIN_REQUESTS + DAILY_POLL_REQUESTS == 29
-    assert school_day.steps()[:8] == [
-        *REFERENCE_STEPS[:3],
-        "grant_redirect",
-        "landing",
-        *REFERENCE_STEPS[3:],
-        "me",
-    ]
+    assert first == LOGIN_REQUESTS + DAILY_POLL_REQUESTS == 31
+    assert school_day.steps()[: LOGIN_REQUESTS + 1] == [*LOGIN_HOPS, "me"]
     school_day.clear_requests()
 
     rotated = []
@@ -85,7 +79,8 @@ async def test_default_schedule_keeps_the_session(
     assert school_day.requests == []  # not yet
     await poll(hass, freezer, 1)
     steps = school_day.steps()
-    assert "oauth_init" not in steps
+    assert "oauth_login" not in steps
+    assert "refresh_token" not in steps
     assert len(steps) == STEADY_POLL_REQUESTS == 6
     assert all(request.status == 200 for request in school_day.requests)
 
@@ -113,13 +108,15 @@ async def test_dead_session_mid_run_relogs_in_once(
     school_day: LibrusSimulator,
     freezer: FrozenDateTimeFactory,
 ) -> None:
+    """The whole Synergia session ended: the refresh is refused, then one password login."""
     entry = await setup_entry(hass)
     school_day.clear_requests()
     assert school_day.expire_sessions() == 1
     await poll(hass, freezer)
     steps = school_day.steps()
-    assert steps.count("oauth_init") == 1
-    assert len(steps) == 1 + LOGIN_REQUESTS + STEADY_POLL_REQUESTS
+    assert steps.count("refresh_token") == 1
+    assert steps.count("oauth_login") == 1
+    assert len(steps) == 1 + 1 + LOGIN_REQUESTS + STEADY_POLL_REQUESTS
     assert entry.runtime_data.coordinator.last_update_success
     assert hass.states.get("sensor.ola_nowak_lucky_number").state == "11"  # type: ignore[union-attr]
 
@@ -291,3 +288,6 @@ async def test_requests_per_school_day_at_default_settings(
     assert polls == 32 + 3
     assert len(school_day.requests) == (polls - 1) * STEADY_POLL_REQUESTS + DAILY_POLL_REQUESTS
     assert len(school_day.requests) == 226
+    # The session outlives its cookie's 600 s Max-Age: no password login, no refresh all day.
+    assert school_day.count("oauth_login") == 0
+    assert school_day.count("refresh_token") == 0

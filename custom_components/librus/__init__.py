@@ -18,7 +18,7 @@ from .coordinator import (
     LibrusRuntimeData,
     not_ready_key,
 )
-from .session import create_client
+from .session import adopt_handover, create_client
 from .websocket_api import async_register_websocket_commands
 
 __all__ = ["LibrusConfigEntry", "LibrusRuntimeData", "not_ready_key"]
@@ -44,6 +44,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: LibrusConfigEntry) -> bool:
     """Show the persisted snapshot at once, or run the first refresh (which logs in)."""
     client = create_client(hass, entry.data[CONF_USERNAME], entry.data[CONF_PASSWORD])
+    # Right after the config flow validated these credentials, continue that session.
+    adopt_handover(hass, client, entry.data[CONF_USERNAME], entry.unique_id)
     coordinator = LibrusCoordinator(hass, entry, client)
     if not await coordinator.async_load_stored():
         try:

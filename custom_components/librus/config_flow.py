@@ -1,8 +1,8 @@
 """Config flow: add, re-authenticate and reconfigure a Librus account.
 
 All three paths submit a form, then show a progress step ("Validating your Librus
-credentials…") while the five reference login steps run once, in a fresh cookie jar, with
-no retries. Nothing is stored unless every step succeeded.
+credentials…") while the five login steps run once, as Librus serves them today, in a fresh
+cookie jar, with no retries. Nothing is stored unless every step succeeded.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from .api import (
     LibrusAuthError,
     LibrusConnectionError,
     LibrusError,
+    LibrusSessionNotOpenedError,
     LibrusTimeoutError,
 )
 from .const import (
@@ -51,7 +52,7 @@ from .const import (
     MIN_SCAN_INTERVAL,
 )
 from .coordinator import LibrusConfigEntry
-from .session import create_client
+from .session import create_client, store_handover
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -82,10 +83,16 @@ class ValidationOutcome:
     error: str | None = None  # a key of config.error in strings.json
 
 
-def error_key(err: LibrusError) -> str:
+def error_key(err: LibrusError, username: str) -> str:
     """The form error a user sees for a client error."""
     if isinstance(err, LibrusAuthError):
-        return "captcha_required" if err.reason == "captcha_required" else "invalid_auth"
+        if err.reason in ("captcha_required", "account_expired"):
+            return err.reason
+        # A "Konto LIBRUS" portal e-mail is not a Synergia login: say so.
+        return "invalid_auth_email" if "@" in username else "invalid_auth"
+    if isinstance(err, LibrusSessionNotOpenedError):
+        # Librus accepted the password: never tell the user it is wrong.
+        return "session_not_opened"
     if isinstance(err, LibrusTimeoutError):
         return "timeout"
     if isinstance(err, LibrusConnectionError):
@@ -214,13 +221,18 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
         )
         if self.source == SOURCE_REAUTH:
             self._abort_if_unique_id_mismatch(reason="wrong_account")
+            # The reason is passed explicitly: newer Home Assistant otherwise shows its own text.
             return self.async_update_reload_and_abort(
-                self._get_reauth_entry(), data_updates=self._credentials
+                self._get_reauth_entry(),
+                data_updates=self._credentials,
+                reason="reauth_successful",
             )
         if self.source == SOURCE_RECONFIGURE:
             self._abort_if_unique_id_mismatch(reason="wrong_account")
             return self.async_update_reload_and_abort(
-                self._get_reconfigure_entry(), data_updates=self._credentials
+                self._get_reconfigure_entry(),
+                data_updates=self._credentials,
+                reason="reconfigure_successful",
             )
         self._abort_if_unique_id_configured()
         return self.async_create_entry(title=account.title, data=self._credentials)
@@ -235,7 +247,10 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
         return outcome
 
     async def _validate(self, credentials: dict[str, str]) -> ValidationOutcome:
-        """Log in once; on success read the student's name for the entry title."""
+        """Log in once; on success read the student's name for the entry title.
+
+        The validated session is handed over to the entry set up next (one login, not two).
+        """
         client = create_client(self.hass, credentials[CONF_USERNAME], credentials[CONF_PASSWORD])
         try:
             identity = await client.login()
@@ -245,6 +260,8 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
             except LibrusError as err:
                 _LOGGER.debug("Could not read the student's name: %s", err)
                 title = ""
+            if (handover := client.hand_over()) is not None:
+                store_handover(self.hass, handover)
             return ValidationOutcome(
                 ValidatedAccount(
                     unique_id=identity.user_identifier,
@@ -253,7 +270,7 @@ class LibrusConfigFlow(ConfigFlow, domain=DOMAIN):
             )
         except LibrusError as err:
             _LOGGER.debug("Librus credentials not accepted: %s", err)
-            return ValidationOutcome(error=error_key(err))
+            return ValidationOutcome(error=error_key(err, credentials[CONF_USERNAME]))
         except Exception:
             _LOGGER.exception("Unexpected error while validating Librus credentials")
             return ValidationOutcome(error="unknown")

@@ -29,12 +29,14 @@ Classrooms
 =========================  =======================  =======================================
 
 So a steady poll makes exactly 6 requests (5 every-poll endpoints + 1 rotating one), a
-daily poll 22, plus 7 for a login (5 reference steps and 2 redirects) when the session is new.
+daily poll 22, plus 9 for a login (the five steps: 2 + 1 + 4 + 1 + 1 requests) when the
+session is new.
 
 Session note: the client keeps the gateway session between polls (its cookie jar ignores
 the cookie's 600 s Max-Age). When Librus does end the session, the first request of a poll
-gets a 401 and the client logs in again once (1 + 7 extra). A steady poll's first request
-runs alone, so a dead session never costs more than that one 401.
+gets a 401; the client asks Synergia for a new session cookie without the password (1 extra
+request) and repeats the read; only if that fails does it log in with the password (9 more).
+A steady poll's first request runs alone, so a dead session is found by that one 401.
 """
 
 from __future__ import annotations
@@ -61,8 +63,10 @@ from .api import (
     LibrusClient,
     LibrusConnectionError,
     LibrusError,
+    LibrusLoginPausedError,
     LibrusMaintenanceError,
     LibrusModuleUnavailableError,
+    LibrusSessionNotOpenedError,
     LibrusTimeoutError,
     LoginResult,
 )
@@ -553,9 +557,12 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         self.changes = LibrusChanges()
         now = dt_util.utcnow()
         self.update_interval = poll_interval(now, self.scan_minutes, self.quiet_hours)
+        self.client.start_poll()
         try:
             snapshot = await self._poll(now)
         except LibrusAuthError as err:
+            # Only Librus's login form rejecting the stored password asks for it again; an
+            # accepted password without a session (LibrusSessionNotOpenedError) is an outage.
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="invalid_auth"
             ) from err
@@ -953,6 +960,10 @@ def _lesson(
 
 def not_ready_key(err: LibrusError) -> str:
     """The translated reason shown while Librus is unavailable."""
+    if isinstance(err, LibrusSessionNotOpenedError):
+        return "session_not_opened"
+    if isinstance(err, LibrusLoginPausedError):
+        return "login_paused"
     if isinstance(err, LibrusMaintenanceError):
         return "maintenance"
     if isinstance(err, LibrusTimeoutError):

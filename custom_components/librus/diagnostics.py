@@ -30,6 +30,10 @@ async def async_get_config_entry_diagnostics(
             "polls": coordinator.poll_number,
             "last_plan": coordinator.last_plan,
         },
+        # Password logins and password-free refreshes of the last 24 h (many logins are
+        # what makes Librus ask for a captcha).
+        "sign_ins_last_24h": client.login_guard.last_day(),
+        "password_login_paused_seconds": round(client.login_guard.paused_for()),
         "sync": {
             "last_update_success": coordinator.last_update_success,
             "update_interval_seconds": (

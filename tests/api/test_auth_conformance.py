@@ -35,23 +35,65 @@ def test_same_steps_in_the_same_order() -> None:
     ]
 
 
-@pytest.mark.parametrize("index", range(len(REFERENCE_LOGIN_STEPS)))
-def test_step_matches_postman_request(index: int) -> None:
-    step = REFERENCE_LOGIN_STEPS[index]
-    postman = auth_folder()[index]
-    request = postman["request"]
-    url = request["url"]
+def url_parts(postman: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
+    """A Postman request's base variable, path and query, in the table's notation."""
+    url = postman["request"]["url"]
+    (host,) = url["host"]
+    return (
+        host.strip("{}"),
+        postman_to_table_placeholders("/".join(url["path"])),
+        {q["key"]: q["value"] for q in url.get("query", [])},
+    )
 
+
+# Steps 2, 4a and 4b are served today exactly as the collection has them.
+UNCHANGED = ("Step 2 - OAuth Login", "Step 4a - Get Token Info", "Step 4b - Activate API Access")
+
+
+@pytest.mark.parametrize("name", UNCHANGED)
+def test_unchanged_steps_match_postman_exactly(name: str) -> None:
+    step = next(s for s in REFERENCE_LOGIN_STEPS if s.postman_name == name)
+    postman = next(r for r in auth_folder() if r["name"] == name)
+    request = postman["request"]
+    base, path, query = url_parts(postman)
     assert step.method == request["method"]
-    assert url["host"] == [f"{{{{{step.base}}}}}"]
-    assert step.path == postman_to_table_placeholders("/".join(url["path"]))
-    assert dict(step.query) == {q["key"]: q["value"] for q in url.get("query", [])}
+    assert (step.base, step.path, dict(step.query)) == (base, path, query)
+    assert step.start_from is None
+    assert step.landing is None
     body = request.get("body", {}).get("urlencoded", [])
     assert dict(step.form) == {f["key"]: postman_to_table_placeholders(f["value"]) for f in body}
     # Where the collection states a redirect policy, the table follows it.
     stated = postman.get("protocolProfileBehavior", {}).get("followRedirects")
     if stated is not None:
         assert step.follow_redirects is stated
+
+
+def test_step_1_is_the_collection_url_plus_librus_state() -> None:
+    """Since 2026-03-28 Step 1 starts at Synergia's portal entry, which leads to the
+    collection's Step 1 URL with Synergia's ``state`` added (login-2026.md)."""
+    step = REFERENCE_LOGIN_STEPS[0]
+    postman = auth_folder()[0]
+    assert step.method == postman["request"]["method"] == "GET"
+    assert (step.base, step.path) == ("synergia_url", "loguj/portalRodzina")
+    assert step.follow_redirects is postman["protocolProfileBehavior"]["followRedirects"]
+    assert step.landing is not None
+    assert (step.landing.base, step.landing.path, dict(step.landing.query)) == url_parts(postman)
+    assert step.landing.required == ("state",)
+
+
+def test_step_3_follows_go_to_to_the_collection_grant() -> None:
+    """Step 3 follows Step 2's goTo through 2FA and PerformLogin to the collection's Grant
+    path and on to Synergia's callback (the wire test in test_client.py sees it happen)."""
+    step = REFERENCE_LOGIN_STEPS[2]
+    postman = auth_folder()[2]
+    base, grant_path, query = url_parts(postman)
+    assert step.method == postman["request"]["method"] == "GET"
+    assert step.start_from == "go_to"
+    assert step.follow_redirects is postman["protocolProfileBehavior"]["followRedirects"]
+    assert step.stop_when_session_opened
+    assert (step.base, dict(step.query)) == (base, query)
+    assert grant_path in step.via
+    assert step.via.index("OAuth/Authorization/2FA") < step.via.index(grant_path)
 
 
 def test_table_holds_no_credentials() -> None:

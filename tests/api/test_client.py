@@ -16,10 +16,12 @@ from custom_components.librus.api import (
     LibrusAuthError,
     LibrusClient,
     LibrusConnectionError,
+    LibrusLoginPausedError,
     LibrusMaintenanceError,
     LibrusModuleUnavailableError,
     LibrusResponseError,
     LibrusSessionExpiredError,
+    LibrusSessionNotOpenedError,
     LibrusTimeoutError,
     LibrusUrls,
     Timeouts,
@@ -27,7 +29,8 @@ from custom_components.librus.api import (
 from custom_components.librus.api.auth import REFERENCE_LOGIN_STEPS, StepResponse
 from custom_components.librus.api.client import classify_gateway_answer, new_cookie_jar
 from librus_simulator import Fault, LibrusSimulator
-from tests.helpers import PARENT, REFERENCE_STEPS, login_steps
+from librus_simulator.school_routes import ModuleOff
+from tests.helpers import LOGIN_HOPS, PARENT, REFERENCE_STEPS, login_steps
 
 FAST = Timeouts(request=3.0, login_total=8.0)
 
@@ -47,10 +50,28 @@ async def test_login_and_read_me(simulator: LibrusSimulator) -> None:
         assert identity.login == PARENT.login
         me = await client.get_me()
         assert me.student_name == "Ola Nowak"
-        # Five steps + two grant redirects + Me.
-        assert client.request_count == 8
+        # The five steps (nine requests, hop by hop) + Me.
+        assert client.request_count == len(LOGIN_HOPS) + 1
     assert not client.logged_in
     assert login_steps(simulator.requests) == REFERENCE_STEPS
+    assert simulator.steps() == [*LOGIN_HOPS, "me"]
+
+
+async def test_step_3_reaches_the_collection_grant_path(simulator: LibrusSimulator) -> None:
+    async with client_for(simulator) as client:
+        await client.login()
+    paths = [r.path for r in simulator.requests]
+    step_3 = paths[LOGIN_HOPS.index("oauth_2fa") : LOGIN_HOPS.index("token_info")]
+    assert step_3 == [
+        "/OAuth/Authorization/2FA",
+        "/OAuth/Authorization/PerformLogin",
+        "/OAuth/Authorization/Grant",
+        "/loguj/portalRodzina",
+    ]
+    # Step 1 reached the collection's Step 1 URL with Librus's state added.
+    authorization = simulator.requests[LOGIN_HOPS.index("oauth_init")]
+    assert authorization.path == "/OAuth/Authorization"
+    assert {"client_id", "response_type", "scope", "state"} <= set(authorization.query)
 
 
 async def test_urls_come_from_the_environment_when_the_client_is_created(
@@ -92,24 +113,45 @@ async def test_total_budget_turns_a_slow_librus_into_a_timeout(
     assert len(login_steps(simulator.requests)) < len(REFERENCE_STEPS)
 
 
-async def test_dead_session_means_one_silent_relogin(simulator: LibrusSimulator) -> None:
+async def test_expired_token_is_refreshed_without_the_password(
+    simulator: LibrusSimulator,
+) -> None:
+    async with client_for(simulator) as client:
+        await client.login()
+        simulator.expire_tokens()
+        simulator.clear_requests()
+        assert (await client.get_me()).student_name == "Ola Nowak"
+        assert simulator.steps() == ["me", "refresh_token", "me"]
+        assert client.login_guard.last_day()["refresh"] == 1
+
+
+async def test_ended_session_means_one_password_login(simulator: LibrusSimulator) -> None:
     async with client_for(simulator) as client:
         await client.login()
         simulator.expire_sessions()
         simulator.clear_requests()
         me = await client.get_me()
         assert me.student_name == "Ola Nowak"
-        assert simulator.steps().count("oauth_init") == 1
-        assert simulator.steps()[-1] == "me"
+        assert simulator.steps() == ["me", "refresh_token", *LOGIN_HOPS, "me"]
+        assert client.login_guard.last_day() == {
+            "password_login": 2,  # the first one and this one
+            "password_login_failed": 0,
+            "refresh": 0,
+            "refresh_failed": 1,
+        }
 
 
-async def test_concurrent_readers_share_one_relogin(simulator: LibrusSimulator) -> None:
+@pytest.mark.parametrize("ended", ["expire_tokens", "expire_sessions"])
+async def test_concurrent_readers_share_one_recovery(
+    simulator: LibrusSimulator, ended: str
+) -> None:
     async with client_for(simulator) as client:
         await client.login()
-        simulator.expire_sessions()
+        getattr(simulator, ended)()
         simulator.clear_requests()
         await asyncio.gather(*(client.get_me() for _ in range(3)))
-        assert simulator.count("oauth_init") == 1
+        assert simulator.count("refresh_token") == 1
+        assert simulator.count("oauth_login") == (1 if ended == "expire_sessions" else 0)
 
 
 async def test_session_that_stays_dead_is_reported(simulator: LibrusSimulator) -> None:
@@ -118,7 +160,9 @@ async def test_session_that_stays_dead_is_reported(simulator: LibrusSimulator) -
         simulator.inject("me", Fault("status", status=401))
         with pytest.raises(LibrusSessionExpiredError):
             await client.get_me()
-        assert simulator.count("me") == 2  # the original and one retry after re-login
+        # The original, a refresh, one repeat; then give up (no password login, no loop).
+        assert simulator.steps()[-3:] == ["me", "refresh_token", "me"]
+        assert simulator.count("oauth_login") == 1
 
 
 async def test_login_page_instead_of_json_is_a_dead_session(simulator: LibrusSimulator) -> None:
@@ -126,6 +170,54 @@ async def test_login_page_instead_of_json_is_a_dead_session(simulator: LibrusSim
         await client.login()
         simulator.inject("me", Fault("html", times=1))
         assert (await client.get_me()).student_name == "Ola Nowak"
+        assert simulator.count("refresh_token") == 1
+
+
+async def test_failed_automatic_login_pauses_password_logins(simulator: LibrusSimulator) -> None:
+    """After a failed password login, none for ten minutes: polls keep the last data."""
+    async with client_for(simulator) as client:
+        await client.login()
+        simulator.expire_sessions()
+        simulator.inject("grant_redirect", Fault("no_session"))
+        with pytest.raises(LibrusSessionNotOpenedError):
+            await client.get_me()
+        assert simulator.count("oauth_login") == 2
+        simulator.clear_requests()
+        with pytest.raises(LibrusLoginPausedError):
+            await client.get_me()
+        assert simulator.requests == []  # no session to try, no password login
+        assert client.login_guard.paused_for() > 590
+
+
+async def test_no_password_login_after_server_trouble_in_the_same_poll(
+    simulator: LibrusSimulator,
+) -> None:
+    async with client_for(simulator) as client:
+        await client.login()
+        simulator.inject("me", Fault("status", status=503, times=1))
+        with pytest.raises(LibrusMaintenanceError):
+            await client.get_me()
+        simulator.expire_sessions()
+        simulator.clear_requests()
+        with pytest.raises(LibrusSessionExpiredError):
+            await client.get_me()
+        assert simulator.count("oauth_login") == 0
+        client.start_poll()  # the next poll may log in again
+        assert (await client.get_me()).student_name == "Ola Nowak"
+        assert simulator.count("oauth_login") == 1
+
+
+@pytest.mark.parametrize("how", ["forbidden", "scopes", "disabled", "not_active"])
+async def test_module_unavailable_never_logs_in(simulator: LibrusSimulator, how: ModuleOff) -> None:
+    """403, "Insufficient scopes" (in a 401) and status bodies: no refresh, no login, no loop."""
+    simulator.school.disable("LuckyNumbers", how)
+    async with client_for(simulator) as client:
+        await client.login()
+        simulator.clear_requests()
+        for _ in range(2):
+            with pytest.raises(LibrusModuleUnavailableError):
+                await client.get_json("LuckyNumbers")
+        assert simulator.steps() == ["lucky_numbers", "lucky_numbers"]
 
 
 @pytest.mark.parametrize(
@@ -169,6 +261,8 @@ async def test_gateway_timeout(simulator: LibrusSimulator) -> None:
         (503, "", LibrusMaintenanceError),
         (200, '{"Status":"Error","Code":"TokenIsExpired"}', LibrusSessionExpiredError),
         (302, "", LibrusSessionExpiredError),
+        (200, "<html><h2>Brak dostępu</h2></html>", LibrusModuleUnavailableError),
+        (200, "<html><form id='formLogowanie'></form></html>", LibrusSessionExpiredError),
         (200, "[1, 2]", LibrusResponseError),
         (200, "plain text", LibrusResponseError),
     ],

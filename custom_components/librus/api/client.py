@@ -1,9 +1,16 @@
-"""LibrusClient: the cookie-jar lifecycle, the reference login and typed gateway reads.
+"""LibrusClient: the cookie-jar lifecycle, the login, keeping the session, typed gateway reads.
 
-One client serves one Librus account. Every login starts from a fresh cookie jar (Librus
-keeps one session per jar, so two accounts or two attempts must never share one); a failed
-login discards its jar at once. Validation never retries; data reads re-login once when the
-gateway says the session died.
+One client serves one Librus account.
+
+- **Login** (``login()``): the five steps of ``auth.REFERENCE_LOGIN_STEPS`` in a fresh cookie
+  jar, with no retries; a failed login discards its jar at once. Redirects are followed by
+  hand, hop by hop: only to the configured Librus hosts, never re-sending a form.
+- **Keeping the session** (``get_json()``): when the gateway says the session is gone (401),
+  the client first asks Synergia for a new session cookie without the password
+  (``/refreshToken``) and repeats the read once; only when that fails does it log in with the
+  password again. Password logins that Home Assistant starts by itself are rate-limited per
+  account (``LoginGuard``): after a failed one, none for ``LOGIN_PAUSE``. No password login
+  follows server trouble (429/5xx/503) within the same poll (``start_poll()``).
 """
 
 from __future__ import annotations
@@ -12,21 +19,31 @@ import asyncio
 import json
 import logging
 import os
-from collections.abc import Mapping
-from copy import copy
+import re
+import time
+from collections import deque
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from http.cookies import BaseCookie, Morsel
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 from urllib.parse import quote
 
 import aiohttp
-from aiohttp.typedefs import LooseCookies
+from aiohttp.abc import AbstractCookieJar
 from yarl import URL
 
-from .auth import REFERENCE_LOGIN_STEPS, AuthStep, StepResponse, raise_for_server_trouble
+from .auth import (
+    MAX_REDIRECT_HOPS,
+    REFERENCE_LOGIN_STEPS,
+    REFRESH_PATH,
+    SESSION_COOKIE,
+    AuthStep,
+    StepResponse,
+    raise_for_server_trouble,
+)
 from .errors import (
     LibrusConnectionError,
     LibrusError,
+    LibrusLoginPausedError,
     LibrusModuleUnavailableError,
     LibrusResponseError,
     LibrusSessionExpiredError,
@@ -46,6 +63,14 @@ BROWSER_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Safari/537.36"
 )
+# No Librus answer comes near this; a bigger one is a fault, not data.
+MAX_BODY_BYTES = 8 * 1024 * 1024
+# After a failed password login, Home Assistant waits this long before it tries the
+# password again by itself (Librus demands a captcha from accounts that log in too often).
+LOGIN_PAUSE = 600.0
+# "Brak dostępu" ("no access"): a Synergia page for a module this account cannot use.
+NO_ACCESS_MARKER = "Brak dostępu"
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +94,21 @@ class LibrusUrls:
         )
 
     def base(self, name: str) -> str:
-        return (self.oauth_url if name == "oauth_url" else self.api_url).rstrip("/")
+        bases = {"oauth_url": self.oauth_url, "synergia_url": self.synergia_url}
+        return bases.get(name, self.api_url).rstrip("/")
+
+    def resolve_redirect(self, current: URL, location: str) -> URL:
+        """Where a ``Location`` leads, or an error when it leaves Librus.
+
+        Only the configured Librus hosts are followed; a target on one of them takes that
+        host's configured scheme (an ``http://`` Location on a Librus host becomes https).
+        Anything else is refused before a request (and so a cookie) is sent.
+        """
+        target = current.join(URL(location))
+        for base in (URL(self.oauth_url), URL(self.synergia_url)):
+            if target.host == base.host and target.explicit_port == base.explicit_port:
+                return target.with_scheme(base.scheme or "https")
+        raise LibrusResponseError(f"refused a redirect to a host outside Librus ({target.host})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +127,7 @@ class Credentials:
 
 @dataclass(frozen=True, slots=True)
 class LoginResult:
-    """What the reference login learnt about the account."""
+    """What the login learnt about the account."""
 
     user_identifier: str  # stable LID of the login (Auth/TokenInfo)
     user_type: str | None = None
@@ -103,7 +142,7 @@ class SessionProvider(Protocol):
     a plain aiohttp session.
     """
 
-    def open(self, cookie_jar: aiohttp.CookieJar) -> aiohttp.ClientSession: ...
+    def open(self, cookie_jar: AbstractCookieJar) -> aiohttp.ClientSession: ...
 
     async def release(self, session: aiohttp.ClientSession) -> None: ...
 
@@ -111,7 +150,7 @@ class SessionProvider(Protocol):
 class OwnedSessions:
     """A private aiohttp session per jar, closed on release."""
 
-    def open(self, cookie_jar: aiohttp.CookieJar) -> aiohttp.ClientSession:
+    def open(self, cookie_jar: AbstractCookieJar) -> aiohttp.ClientSession:
         return aiohttp.ClientSession(cookie_jar=cookie_jar)
 
     async def release(self, session: aiohttp.ClientSession) -> None:
@@ -124,34 +163,37 @@ def disable_transparent_retries(session: aiohttp.ClientSession) -> None:
     aiohttp re-sends an idempotent request once when the server drops the connection. The
     login must make exactly one attempt per step (and the simulator counts them), so that
     behaviour is switched off. aiohttp has no public switch; this private flag is the one
-    its own request loop reads.
+    its own request loop reads (3.13 and 3.14 alike).
     """
     session._retry_connection = False
 
 
-# The gateway session cookie. Librus sends it with Max-Age=600 although the session behind
-# it lives about a day; honouring the 10 minutes would force a full login on every poll.
-SESSION_COOKIE = "oauth_token"
-_NO_URL = URL()
+_EXPIRY_ATTRIBUTE = re.compile(r";\s*(?:max-age|expires)=[^;]*", re.IGNORECASE)
+_DELETING_MAX_AGE = re.compile(r";\s*max-age=\s*(?:0|-\d+)\s*(?:;|$)", re.IGNORECASE)
 
 
 class LibrusCookieJar(aiohttp.CookieJar):
     """A cookie jar that keeps the gateway session cookie for as long as the jar lives.
 
-    When the server really ends the session, the gateway answers 401 and the client logs
-    in again once (with a new jar), so keeping the cookie costs at most one request.
+    Librus sends ``oauth_token`` with ``Max-Age=600`` although the session behind it lives
+    for hours; honouring the 10 minutes would force a new login on nearly every poll. The
+    expiry is dropped from the ``Set-Cookie`` header before aiohttp parses it: every aiohttp
+    version stores response cookies through ``update_cookies_from_headers`` (3.14 no longer
+    passes through ``update_cookies``). A cookie that Librus deletes (``Max-Age=0``) stays
+    deleted. When the server really ends the session, the gateway answers 401 and the
+    client refreshes or logs in again.
     """
 
-    def update_cookies(self, cookies: LooseCookies, response_url: URL = _NO_URL) -> None:
-        items = cookies.items() if isinstance(cookies, Mapping) else cookies
-        kept: list[tuple[str, str | BaseCookie[str] | Morsel[Any]]] = []
-        for name, value in items:
-            if name == SESSION_COOKIE and isinstance(value, Morsel):
-                value = copy(value)
-                value["max-age"] = ""
-                value["expires"] = ""
-            kept.append((name, value))
-        super().update_cookies(kept, response_url)
+    def update_cookies_from_headers(self, headers: Sequence[str], response_url: URL) -> None:
+        super().update_cookies_from_headers(
+            [_without_session_expiry(header) for header in headers], response_url
+        )
+
+
+def _without_session_expiry(header: str) -> str:
+    if not header.lstrip().startswith(f"{SESSION_COOKIE}=") or _DELETING_MAX_AGE.search(header):
+        return header
+    return _EXPIRY_ATTRIBUTE.sub("", header)
 
 
 def new_cookie_jar() -> aiohttp.CookieJar:
@@ -159,8 +201,78 @@ def new_cookie_jar() -> aiohttp.CookieJar:
     return LibrusCookieJar(unsafe=True)
 
 
+type SignInKind = Literal["password_login", "password_login_failed", "refresh", "refresh_failed"]
+SIGN_IN_KINDS: tuple[SignInKind, ...] = (
+    "password_login",
+    "password_login_failed",
+    "refresh",
+    "refresh_failed",
+)
+_DAY = 86_400.0
+
+
+class LoginGuard:
+    """Per-account memory of password logins: pauses automatic ones after a failure.
+
+    Shared by every client of one account (Home Assistant keeps one per login), so an entry
+    reload does not forget a failure. Also keeps the last day of sign-ins for diagnostics.
+    """
+
+    def __init__(self, pause: float = LOGIN_PAUSE) -> None:
+        self.pause = pause
+        self._paused_until: float | None = None
+        self._history: deque[tuple[float, SignInKind]] = deque()
+
+    def paused_for(self) -> float:
+        """Seconds until an automatic password login is allowed again (0: allowed)."""
+        if self._paused_until is None:
+            return 0.0
+        return max(0.0, self._paused_until - time.monotonic())
+
+    def record(self, kind: SignInKind) -> None:
+        now = time.time()
+        self._history.append((now, kind))
+        while self._history and self._history[0][0] < now - _DAY:
+            self._history.popleft()
+        if kind == "password_login_failed":
+            self._paused_until = time.monotonic() + self.pause
+        elif kind == "password_login":
+            self._paused_until = None
+
+    def last_day(self) -> dict[str, int]:
+        """How many sign-ins of each kind happened in the last 24 hours."""
+        since = time.time() - _DAY
+        counts: dict[str, int] = dict.fromkeys(SIGN_IN_KINDS, 0)
+        for when, kind in self._history:
+            if when >= since:
+                counts[kind] += 1
+        return counts
+
+
+@dataclass(frozen=True, slots=True)
+class SessionHandover:
+    """A validated login's session, handed to the entry's first setup (one login, not two)."""
+
+    credentials: Credentials
+    identity: LoginResult
+    cookie_jar: AbstractCookieJar = field(repr=False)
+    created: float  # time.monotonic()
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """One HTTP answer (a single request: redirects are separate answers)."""
+
+    url: URL
+    status: int
+    content_type: str
+    text: str
+    location: str | None
+    sets_session_cookie: bool
+
+
 class LibrusClient:
-    """One Librus account: login (the five reference steps) and gateway reads."""
+    """One Librus account: login, keeping the session, gateway reads."""
 
     def __init__(
         self,
@@ -169,15 +281,19 @@ class LibrusClient:
         sessions: SessionProvider | None = None,
         urls: LibrusUrls | None = None,
         timeouts: Timeouts | None = None,
+        login_guard: LoginGuard | None = None,
     ) -> None:
         self._credentials = credentials
         self._sessions: SessionProvider = sessions or OwnedSessions()
         self.urls = urls or LibrusUrls.from_environment()
         self.timeouts = timeouts or Timeouts()
+        self.login_guard = login_guard or LoginGuard()
         self._session: aiohttp.ClientSession | None = None
         self._identity: LoginResult | None = None
-        self._generation = 0  # bumps whenever the session is replaced or dropped
+        self._generation = 0  # bumps whenever the session is replaced, refreshed or dropped
         self._login_lock = asyncio.Lock()
+        self._server_trouble_in_poll = False
+        self._handed_over = False  # the jar now belongs to the entry that adopts it
         self.request_count = 0  # every HTTP request, redirects included
 
     def __repr__(self) -> str:
@@ -191,14 +307,20 @@ class LibrusClient:
     def identity(self) -> LoginResult | None:
         return self._identity
 
-    async def login(self) -> LoginResult:
-        """Run the reference sequence in a fresh cookie jar; no retries.
+    # ------------------------------------------------------------------ login
 
-        On success the session is kept for data reads. On any failure the new jar is
-        discarded and the client holds no session.
+    async def login(self) -> LoginResult:
+        """Run the five steps in a fresh cookie jar, now; no retries, no rate limit.
+
+        For a person's explicit request (validation in the config flow). On success the
+        session is kept for data reads; on any failure the new jar is discarded and the
+        client holds no session.
         """
         async with self._login_lock:
-            return await self._login_locked()
+            result = await self._login_locked()
+        self.login_guard.record("password_login")
+        _LOGGER.debug("Signed in to Librus with the password (validation)")
+        return result
 
     async def _login_locked(self) -> LoginResult:
         await self._discard_session()
@@ -206,7 +328,7 @@ class LibrusClient:
         session = self._sessions.open(jar)
         disable_transparent_retries(session)
         try:
-            result = await self._run_reference_login(session)
+            result = await self._run_login(session)
         except BaseException:
             await self._sessions.release(session)
             jar.clear()
@@ -216,14 +338,60 @@ class LibrusClient:
         self._generation += 1
         return result
 
-    async def _relogin(self, seen_generation: int) -> None:
-        """Log in again unless another reader already did since ``seen_generation``."""
-        async with self._login_lock:
-            if self._session is None or self._generation == seen_generation:
-                await self._login_locked()
+    async def _automatic_login(self) -> None:
+        """A password login Home Assistant starts by itself: rate-limited, counted, logged."""
+        if self._server_trouble_in_poll:
+            raise LibrusSessionExpiredError(
+                "the session ended while Librus has server trouble; not logging in again now"
+            )
+        if (wait := self.login_guard.paused_for()) > 0:
+            raise LibrusLoginPausedError(
+                f"a recent password login failed; the next one in {wait / 60:.0f} min"
+            )
+        try:
+            await self._login_locked()
+        except LibrusError:
+            self.login_guard.record("password_login_failed")
+            raise
+        self.login_guard.record("password_login")
+        _LOGGER.info(
+            "Signed in to Librus with the password (%d password sign-ins in the last 24 h)",
+            self.login_guard.last_day()["password_login"],
+        )
+
+    def hand_over(self) -> SessionHandover | None:
+        """Give the logged-in session away (its HTTP session is released by ``close()``).
+
+        The jar survives ``close()``: the entry set up next adopts it instead of logging in.
+        """
+        if self._session is None or self._identity is None:
+            return None
+        handover = SessionHandover(
+            credentials=self._credentials,
+            identity=self._identity,
+            cookie_jar=self._session.cookie_jar,
+            created=time.monotonic(),
+        )
+        self._handed_over = True
+        return handover
+
+    def adopt(self, handover: SessionHandover, *, max_age: float) -> bool:
+        """Continue a validated session of the same credentials, if it is recent enough."""
+        if (
+            self._session is not None
+            or handover.credentials != self._credentials
+            or time.monotonic() - handover.created > max_age
+        ):
+            return False
+        session = self._sessions.open(handover.cookie_jar)
+        disable_transparent_retries(session)
+        self._session = session
+        self._identity = handover.identity
+        self._generation += 1
+        return True
 
     async def close(self) -> None:
-        """Forget the session and its cookies."""
+        """Forget the session and its cookies (unless they were handed over)."""
         async with self._login_lock:
             await self._discard_session()
 
@@ -233,54 +401,26 @@ class LibrusClient:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    async def get_json(
-        self,
-        endpoint: str,
-        params: Mapping[str, str] | None = None,
-        *,
-        relogin: bool = True,
-    ) -> dict[str, Any]:
-        """GET a gateway endpoint; one silent re-login if the session turned out dead.
-
-        Concurrent readers share that re-login: a reader whose session was replaced while
-        its request was in flight simply repeats the request on the new session.
-        """
-        retried = not relogin
-        for _ in range(3):  # at most: log in, read, re-login and read again
-            generation = self._generation
-            session = self._session
-            if session is None:
-                await self._relogin(generation)
-                continue
-            try:
-                return await self._gateway_get(session, endpoint, params)
-            except (LibrusSessionExpiredError, LibrusConnectionError) as err:
-                replaced = self._generation != generation
-                if retried or not (replaced or isinstance(err, LibrusSessionExpiredError)):
-                    raise
-                retried = True
-                _LOGGER.debug("Librus session ended while reading %s; logging in again", endpoint)
-                await self._relogin(generation)
-        raise LibrusSessionExpiredError(f"{endpoint}: could not keep a session")
-
-    async def get_me(self, *, relogin: bool = True) -> Me:
-        return parse_me(await self.get_json("Me", relogin=relogin))
-
     async def _discard_session(self) -> None:
         session, self._session = self._session, None
         if session is not None:
             self._generation += 1  # readers still using it will know it was replaced
             jar = session.cookie_jar
             await self._sessions.release(session)
-            jar.clear()
+            if not self._handed_over:
+                jar.clear()
+            self._handed_over = False
 
-    async def _run_reference_login(self, session: aiohttp.ClientSession) -> LoginResult:
+    # ------------------------------------------------------------------ the five steps
+
+    async def _run_login(self, session: aiohttp.ClientSession) -> LoginResult:
         found: dict[str, str] = {}
         try:
             async with asyncio.timeout(self.timeouts.login_total):
                 for step in REFERENCE_LOGIN_STEPS:
                     response = await self._run_step(session, step, found)
                     found.update(step.check(response))
+                    self._check_landing(step, response)
                     _LOGGER.debug("Login step %s passed (HTTP %s)", step.name, response.status)
         except TimeoutError:
             raise LibrusTimeoutError(
@@ -296,68 +436,210 @@ class LibrusClient:
             student_identifier=found.get("student_identifier"),
         )
 
+    def _step_url(self, step: AuthStep, found: Mapping[str, str]) -> URL:
+        base = URL(self.urls.base(step.base) + "/")
+        if step.start_from is not None and (start := found.get(step.start_from)):
+            return self.urls.resolve_redirect(base, start)
+        path_values = {key: quote(value, safe="") for key, value in found.items()}
+        url = base.join(URL(step.path.format_map(path_values)))
+        query = {key: value.format(now=int(time.time())) for key, value in step.query.items()}
+        return url.with_query(query) if query else url
+
     async def _run_step(
         self, session: aiohttp.ClientSession, step: AuthStep, found: Mapping[str, str]
     ) -> StepResponse:
-        path_values = {key: quote(value, safe="") for key, value in found.items()}
-        url = f"{self.urls.base(step.base)}/{step.path.format_map(path_values)}"
+        """One step: its request, then (by hand) each redirect it is allowed to follow."""
+        url = self._step_url(step, found)
         form_values = {"login": self._credentials.username, "password": self._credentials.password}
-        form = {key: value.format_map(form_values) for key, value in step.form.items()}
+        form: dict[str, str] | None = {
+            key: value.format_map(form_values) for key, value in step.form.items()
+        } or None
+        method: str = step.method
+        hops: list[int] = []
+        too_many = False
+        while True:
+            answer = await self._send(
+                session, method, url, where=step.name, data=form, headers=step.headers
+            )
+            opened = step.stop_when_session_opened and self._has_session_cookie(session)
+            if opened or not step.follow_redirects or answer.location is None:
+                break
+            if len(hops) == MAX_REDIRECT_HOPS:
+                too_many = True
+                break
+            url = self.urls.resolve_redirect(answer.url, answer.location)
+            _refuse_stateless_authorization(step.name, url)
+            hops.append(answer.status)
+            method, form = "GET", None  # a redirect never carries the form again
+        return StepResponse(
+            step=step.name,
+            status=answer.status,
+            content_type=answer.content_type,
+            text=answer.text,
+            url=str(answer.url),
+            redirects=tuple(hops),
+            session_opened=self._has_session_cookie(session),
+            too_many_redirects=too_many,
+        )
+
+    def _check_landing(self, step: AuthStep, response: StepResponse) -> None:
+        """Step 1 must end on the authorization page, carrying Librus's ``state``."""
+        if step.landing is None:
+            return
+        landing = step.landing
+        expected = URL(self.urls.base(landing.base) + "/").join(URL(landing.path))
+        reached = URL(response.url)
+        query = reached.query
+        if (
+            reached.with_query(None).with_fragment(None) != expected
+            or any(query.get(key) != value for key, value in landing.query.items())
+            or any(not query.get(key) for key in landing.required)
+        ):
+            raise LibrusResponseError(
+                f"{step.name}: Synergia did not lead to the authorization page with a state"
+            )
+
+    def _has_session_cookie(self, session: aiohttp.ClientSession) -> bool:
+        cookies = session.cookie_jar.filter_cookies(URL(self.urls.synergia_url))
+        return SESSION_COOKIE in cookies
+
+    async def _send(
+        self,
+        session: aiohttp.ClientSession,
+        method: str,
+        url: URL,
+        *,
+        where: str,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> _Answer:
+        """Exactly one HTTP request, never following a redirect; the body read with a cap."""
         try:
             async with session.request(
-                step.method,
+                method,
                 url,
-                params=dict(step.query),
-                data=form or None,
-                allow_redirects=step.follow_redirects,
-                headers={"User-Agent": BROWSER_USER_AGENT},
+                data=data,
+                allow_redirects=False,
+                headers={"User-Agent": BROWSER_USER_AGENT, **(headers or {})},
                 timeout=aiohttp.ClientTimeout(total=self.timeouts.request),
             ) as response:
-                text = await response.text(errors="replace")
-                self.request_count += 1 + len(response.history)
-                return StepResponse(
-                    step=step.name,
+                self.request_count += 1
+                body = bytearray()
+                async for chunk in response.content.iter_chunked(64 * 1024):
+                    body += chunk
+                    if len(body) > MAX_BODY_BYTES:
+                        raise LibrusResponseError(f"{where}: the answer is larger than we accept")
+                encoding = response.charset or "utf-8"
+                return _Answer(
+                    url=response.url,
                     status=response.status,
                     content_type=response.content_type,
-                    text=text,
-                    redirects=tuple(hop.status for hop in response.history),
+                    text=body.decode(encoding, errors="replace"),
+                    location=(
+                        response.headers.get("Location")
+                        if response.status in _REDIRECT_STATUSES
+                        else None
+                    ),
+                    sets_session_cookie=SESSION_COOKIE in response.cookies,
                 )
         except TimeoutError:
             raise LibrusTimeoutError(
-                f"{step.name}: no answer within {self.timeouts.request:g} s"
+                f"{where}: no answer within {self.timeouts.request:g} s"
             ) from None
-        except aiohttp.TooManyRedirects:
-            raise LibrusResponseError(f"{step.name}: too many redirects") from None
         except aiohttp.ClientError as err:
-            raise LibrusConnectionError(f"{step.name}: {type(err).__name__}") from err
+            raise LibrusConnectionError(f"{where}: {type(err).__name__}") from err
+        except LookupError:  # an unknown charset
+            raise LibrusResponseError(f"{where}: an answer in an unknown encoding") from None
+
+    # ------------------------------------------------------------------ keeping the session
+
+    def start_poll(self) -> None:
+        """A new poll begins: server trouble seen in the last one no longer blocks a login."""
+        self._server_trouble_in_poll = False
+
+    async def _recover(self, seen_generation: int) -> None:
+        """Bring the session back (refresh, else a password login) unless another reader did."""
+        async with self._login_lock:
+            if self._session is not None and self._generation != seen_generation:
+                return  # another reader already refreshed or replaced it
+            if self._session is not None and await self._refresh(self._session):
+                self._generation += 1
+                return
+            await self._automatic_login()
+
+    async def _refresh(self, session: aiohttp.ClientSession) -> bool:
+        """Ask Synergia for a new session cookie without the password; True when it gave one."""
+        url = URL(self.urls.base("synergia_url") + "/").join(URL(REFRESH_PATH))
+        try:
+            answer = await self._send(session, "GET", url, where="refresh_token")
+            raise_for_server_trouble("refresh_token", answer.status)
+        except LibrusConnectionError:
+            self.login_guard.record("refresh_failed")
+            self._server_trouble_in_poll = True
+            raise
+        except LibrusError as err:
+            _LOGGER.debug("Librus session refresh failed: %s", err)
+            answer = None
+        if answer is not None and answer.status == 200 and answer.sets_session_cookie:
+            self.login_guard.record("refresh")
+            _LOGGER.debug("Librus session refreshed without the password")
+            return True
+        self.login_guard.record("refresh_failed")
+        _LOGGER.debug("Librus did not refresh the session; a password login is needed")
+        return False
+
+    # ------------------------------------------------------------------ gateway reads
+
+    async def get_json(
+        self,
+        endpoint: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        relogin: bool = True,
+    ) -> dict[str, Any]:
+        """GET a gateway endpoint; when the session is gone, bring it back once and repeat.
+
+        Concurrent readers share that recovery: a reader whose session was replaced while
+        its request was in flight simply repeats the request on the new session.
+        """
+        recovered = False
+        while True:
+            generation = self._generation
+            session = self._session
+            if session is not None:
+                try:
+                    return await self._gateway_get(session, endpoint, params)
+                except LibrusSessionExpiredError:
+                    if not relogin or recovered:
+                        raise
+                except LibrusConnectionError:
+                    if self._generation == generation or recovered:
+                        if self._generation == generation:
+                            self._server_trouble_in_poll = True
+                        raise
+                    # The session was replaced while the request was in flight: repeat.
+            elif not relogin or recovered:
+                raise LibrusSessionExpiredError(f"{endpoint}: not logged in")
+            recovered = True
+            _LOGGER.debug("No live Librus session for %s; bringing it back", endpoint)
+            await self._recover(generation)
+
+    async def get_me(self, *, relogin: bool = True) -> Me:
+        return parse_me(await self.get_json("Me", relogin=relogin))
 
     async def _gateway_get(
         self, session: aiohttp.ClientSession, endpoint: str, params: Mapping[str, str] | None
     ) -> dict[str, Any]:
-        url = f"{self.urls.api_url}/{endpoint.lstrip('/')}"
-        try:
-            async with session.get(
-                url,
-                params=dict(params or {}),
-                allow_redirects=False,
-                headers={"User-Agent": BROWSER_USER_AGENT},
-                timeout=aiohttp.ClientTimeout(total=self.timeouts.request),
-            ) as response:
-                text = await response.text(errors="replace")
-                self.request_count += 1
-                status = response.status
-        except TimeoutError:
-            raise LibrusTimeoutError(
-                f"{endpoint}: no answer within {self.timeouts.request:g} s"
-            ) from None
-        except aiohttp.ClientError as err:
-            raise LibrusConnectionError(f"{endpoint}: {type(err).__name__}") from err
-        return classify_gateway_answer(endpoint, status, text)
+        url = URL(f"{self.urls.api_url}/{endpoint.lstrip('/')}")
+        if params:
+            url = url.with_query(dict(params))
+        answer = await self._send(session, "GET", url, where=endpoint)
+        return classify_gateway_answer(endpoint, answer.status, answer.text)
 
 
 def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, Any]:
     """Turn a gateway answer into a JSON object or the error it stands for."""
-    raise_for_server_trouble(StepResponse(step=endpoint, status=status, content_type="", text=text))
+    raise_for_server_trouble(endpoint, status)
     if status == 401:
         if "Insufficient scopes" in text:
             raise LibrusModuleUnavailableError(f"{endpoint}: not available to this account")
@@ -371,6 +653,8 @@ def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, 
     try:
         body = json.loads(text)
     except ValueError:
+        if NO_ACCESS_MARKER in text:  # a module this account cannot use: never log in for it
+            raise LibrusModuleUnavailableError(f"{endpoint}: 'Brak dostępu' page") from None
         if "<html" in text.lower():  # the login page instead of JSON
             raise LibrusSessionExpiredError(f"{endpoint}: got a web page instead of JSON") from None
         raise LibrusResponseError(f"{endpoint}: the answer is not JSON") from None
@@ -380,3 +664,13 @@ def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, 
     # mean the same here as to the parsers: one mapping serves both.
     raise_for_status(body, endpoint)
     return body
+
+
+def _refuse_stateless_authorization(step: str, url: URL) -> None:
+    """Never open an authorization without Librus's state: it would overwrite the pending one."""
+    if (
+        url.path.rstrip("/").endswith("/OAuth/Authorization")
+        and url.query.get("response_type") == "code"
+        and not url.query.get("state")
+    ):
+        raise LibrusResponseError(f"{step}: Synergia did not issue a login state")

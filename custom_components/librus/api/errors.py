@@ -12,15 +12,24 @@ class LibrusError(Exception):
 
 
 class LibrusAuthError(LibrusError):
-    """Librus rejected the credentials, or refused the session right after a grant.
+    """Librus rejected the credentials at the login form (Step 2).
 
     ``reason`` tells the cases apart for the user: ``invalid_credentials``,
-    ``captcha_required``, ``account_expired`` or ``session_refused``.
+    ``captcha_required`` or ``account_expired``.
     """
 
     def __init__(self, message: str, *, reason: str = "invalid_credentials") -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class LibrusSessionNotOpenedError(LibrusError):
+    """Librus accepted the password (Step 2) but did not open a Synergia session.
+
+    The password is right: something on Librus's side (a page that wants the user in a
+    browser, a changed flow, "Brak dostępu") stopped the session. Never a reason to ask
+    for the password again.
+    """
 
 
 class LibrusConnectionError(LibrusError):
@@ -41,6 +50,14 @@ class LibrusResponseError(LibrusError):
 
 class LibrusSessionExpiredError(LibrusError):
     """The gateway no longer accepts the session (401 or a login page instead of JSON)."""
+
+
+class LibrusLoginPausedError(LibrusSessionExpiredError):
+    """The session is gone and a password login is paused after a recent failed one.
+
+    Librus demands a captcha from accounts that log in too often; after a failed or
+    refused password login the client waits before it tries the password again.
+    """
 
 
 class LibrusModuleUnavailableError(LibrusError):
