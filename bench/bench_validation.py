@@ -1,12 +1,15 @@
 """How long credential validation takes against the simulator, with and without latency.
 
-Runs what the config flow runs (the five reference steps in a fresh jar, then Me for the
-title) several times per setting and prints medians and ratios from this one run:
+Runs what the config flow runs (the five login steps as Librus serves them since 2026-03-28,
+in a fresh jar, then Me for the title) several times per setting and prints medians and
+ratios from this one run:
 
     .venv/bin/python bench/bench_validation.py [--latency 0.1] [--rounds 5]
 
-The point of comparison is the SC-001 budget (30 s) and the floor set by latency alone
-(requests x latency), so the numbers say how much the client itself adds.
+The point of comparison is the SC-001 budget (30 s) and the floor set by latency alone: every
+request of the login depends on the one before (cookies, state, goTo, Location), so the floor
+is the number of sequential round trips x latency, and the ratio says how much the client
+itself adds.
 """
 
 from __future__ import annotations
@@ -59,10 +62,13 @@ async def main() -> None:
         base, requests = await measure(sim, 0.0, args.rounds)
         slow, _ = await measure(sim, args.latency, args.rounds)
     floor = requests * args.latency
-    print(f"requests per validation: {requests} (5 steps, 2 grant redirects, Me)")
+    print(
+        f"requests per validation: {requests} (sequential: Step 1 entry + authorization page,"
+        " Step 2 POST, Step 3 2FA/PerformLogin/Grant/callback, Steps 4 and 5, then Me)"
+    )
     print(f"median validation, no latency:        {base * 1000:8.1f} ms")
     print(f"median validation, {args.latency * 1000:.0f} ms per request: {slow * 1000:8.1f} ms")
-    print(f"latency floor (requests x latency):   {floor * 1000:8.1f} ms")
+    print(f"latency floor (round trips x latency): {floor * 1000:7.1f} ms")
     print(
         f"ratio to the floor: {slow / floor:.2f};"
         f" share of the 30 s budget: {slow / BUDGET_SECONDS:.1%}"
