@@ -27,6 +27,7 @@ import contextlib
 import ctypes
 import json
 import os
+import platform
 import queue
 import secrets
 import shutil
@@ -183,16 +184,64 @@ def start_simulator(log_path: Path, port: int = 0, timeout: float = 30.0) -> Sim
     return Simulator(proc=proc, url=url, env=exports, log_path=log_path)
 
 
-def prepare_config(config_dir: Path, *, fresh: bool = False) -> None:
+def _stored_http_config(port: int) -> Json | None:
+    """`.storage/http` for HOST:port on a Home Assistant that manages HTTP in storage.
+
+    From 2026.10 the `http:` YAML key is deprecated: HA imports it once as a *pending* config
+    (a "confirm the new HTTP configuration" modal on every page; unconfirmed within 5 minutes
+    it reverts to the stable config, port 8123 on every interface, and restarts). What the
+    new HA wants is the config in its store, as the UI saves it once confirmed: so the stable
+    slot is written, made by HA's own schema, with the YAML import marked done. None on an
+    older HA (no such store): it reads `http:` from YAML.
+    """
+    try:
+        from homeassistant.components.http import config as http_store
+    except ImportError:
+        return None
+    if not hasattr(http_store, "HTTP_STORAGE_SCHEMA"):  # pragma: no cover - a future HA
+        return None
+    from datetime import UTC, datetime
+
+    stable = dict(http_store.HTTP_STORAGE_SCHEMA({"server_host": [HOST], "server_port": port}))
+    stable.update(created_at=datetime.now(UTC).isoformat(), error=None, error_message=None)
+    return {
+        "version": http_store.STORAGE_VERSION,
+        "minor_version": http_store.STORAGE_MINOR_VERSION,
+        "key": http_store.STORAGE_KEY,
+        "data": {
+            http_store.KEY_STABLE: stable,
+            http_store.KEY_PENDING: None,
+            http_store.KEY_YAML_MIGRATION_DONE: True,
+        },
+    }
+
+
+def write_http_config(config_dir: Path, port: int) -> None:
+    """HTTP on HOST:port only: in `.storage/http` on HA 2026.10+, else as `http:` YAML."""
+    stored = _stored_http_config(port)
+    if stored is None:
+        with (config_dir / "configuration.yaml").open("a", encoding="utf-8") as yaml:
+            yaml.write(f"\nhttp:\n  server_host: {HOST}\n  server_port: {port}\n")
+        return
+    storage = config_dir / ".storage"
+    storage.mkdir(exist_ok=True)
+    path = storage / "http"
+    path.write_text(json.dumps(stored, indent=2) + "\n", encoding="utf-8")
+    path.chmod(0o600)  # HA keeps this store private
+
+
+def prepare_config(config_dir: Path, *, fresh: bool = False, ha_port: int | None = None) -> None:
     """Create (or refresh) a config dir from the committed template.
 
-    Keeps `.storage` (onboarding, users, entries) unless `fresh`; the template and the
-    custom_components/librus symlink are rewritten every time.
+    Keeps `.storage` (onboarding, users, entries) unless `fresh`; the template, the HTTP
+    config (with `ha_port`) and the custom_components/librus symlink are rewritten every time.
     """
     if fresh and config_dir.exists():
         shutil.rmtree(config_dir)
     config_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(TEMPLATE, config_dir / "configuration.yaml")
+    if ha_port is not None:
+        write_http_config(config_dir, ha_port)
     components = config_dir / "custom_components"
     components.mkdir(exist_ok=True)
     link = components / "librus"
@@ -208,7 +257,6 @@ def start_hass(config_dir: Path, port: int, extra_env: dict[str, str]) -> subpro
     """Start `hass` on HOST:port with the config dir; console output goes to hass.out."""
     env = dict(os.environ)
     env.update(extra_env)
-    env["LIBRUS_DEMO_HA_PORT"] = str(port)  # read by configuration.yaml (!env_var)
     out = (config_dir / "hass.out").open("w", encoding="utf-8")
     try:
         return _spawn(
@@ -701,6 +749,7 @@ class Stack:
 
     def restart_hass(self, boot_timeout: float) -> None:
         stop_process(self.hass, "Home Assistant", timeout=30)
+        prepare_config(self.config_dir, ha_port=self.ha_port)
         self.hass = start_hass(self.config_dir, self.ha_port, self.hass_env)
         wait_for_hass(self.ha_url, self.hass, self.config_dir / "hass.out", boot_timeout)
 
@@ -721,7 +770,7 @@ def start_stack(
         raise DemoError(
             f"port {ha_port} on {HOST} is already in use (is another `make demo` running?)"
         )
-    prepare_config(config_dir, fresh=fresh)
+    prepare_config(config_dir, fresh=fresh, ha_port=ha_port)
     stack = Stack(config_dir=config_dir, ha_url=f"http://{HOST}:{ha_port}", ha_port=ha_port)
     try:
         log("starting the Librus simulator")
@@ -804,7 +853,8 @@ def run_demo(args: argparse.Namespace) -> int:
     stack: Stack | None = None
     with _stop_signals(_raise_stop):
         try:
-            stack = start_stack(DEMO_CONFIG_DIR, ha_port=args.ha_port, sim_port=args.sim_port)
+            config_dir = Path(args.config_dir).resolve()
+            stack = start_stack(config_dir, ha_port=args.ha_port, sim_port=args.sim_port)
             assert stack.login is not None
             assert stack.simulator is not None
             accounts = demo_accounts()
@@ -848,7 +898,8 @@ def run_demo(args: argparse.Namespace) -> int:
             )
             print(
                 f"Home Assistant {versions['ha_version']}, frontend "
-                f"{versions['frontend_version']}; log: {DEMO_CONFIG_DIR}/home-assistant.log"
+                f"{versions['frontend_version']}, Python {platform.python_version()}; "
+                f"log: {config_dir}/home-assistant.log"
             )
             print("Press Ctrl-C to stop Home Assistant and the simulator.", flush=True)
             while True:
@@ -862,8 +913,7 @@ def run_demo(args: argparse.Namespace) -> int:
                     stack.restart_hass(boot_timeout=180)
                 elif code is not None:
                     raise DemoError(
-                        f"Home Assistant exited with {code}; see "
-                        f"{DEMO_CONFIG_DIR}/home-assistant.log"
+                        f"Home Assistant exited with {code}; see {config_dir}/home-assistant.log"
                     )
         except _Stop:
             log("stopping Home Assistant and the simulator")
@@ -983,6 +1033,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="the `make demo` run (config in demo/config)")
     demo.add_argument("--ha-port", type=int, default=DEMO_HA_PORT)
+    demo.add_argument("--config-dir", default=str(DEMO_CONFIG_DIR), help="default: %(default)s")
     demo.add_argument("--sim-port", type=int, default=0, help="0: any free port")
     demo.add_argument(
         "--librus-latency",

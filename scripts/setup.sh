@@ -18,11 +18,16 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
 fi
 
 # Reinstall only when a requirements file changed (its hash is kept inside the venv).
-req_hash="$(cat requirements_*.txt | sha256sum | cut -d' ' -f1)"
+# The *_latest.txt pins belong to the latest job's venvs (scripts/latest/), not to this one.
+reqs=()
+for req in requirements_*.txt; do
+  case "$req" in *_latest.txt) ;; *) reqs+=("$req") ;; esac
+done
+req_hash="$(cat "${reqs[@]}" | sha256sum | cut -d' ' -f1)"
 if [ "$(cat .venv/.requirements-hash 2>/dev/null)" != "$req_hash" ]; then
   log "installing pinned Python packages (a few minutes the first time)"
   pip_install --upgrade pip
-  for req in requirements_*.txt; do pip_install -r "$req"; done
+  for req in "${reqs[@]}"; do pip_install -r "$req"; done
   echo "$req_hash" > .venv/.requirements-hash
 fi
 

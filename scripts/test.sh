@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Every check, in order; prints one summary line at the end. Assumes scripts/setup.sh ran.
+# The pinned job's checks, in order; prints one summary line at the end (or, under
+# scripts/all_jobs.sh, hands its results over in LIBRUS_RESULTS_FILE).
+# Assumes scripts/setup.sh ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -7,13 +9,17 @@ export PATH="$PWD/.venv/bin:$PATH"
 results=()
 failed=0
 passed=0
+record() {  # record NAME STATUS; also into LIBRUS_RESULTS_FILE for scripts/all_jobs.sh
+  results+=("$1 $2")
+  [ -z "${LIBRUS_RESULTS_FILE:-}" ] || echo "$1 $2" >> "$LIBRUS_RESULTS_FILE"
+}
 run() {  # run NAME COMMAND...
   local name="$1"; shift
   echo "=== $name: $*"
   if "$@"; then
-    results+=("$name ok"); passed=$((passed + 1))
+    record "$name" ok; passed=$((passed + 1))
   else
-    results+=("$name FAILED"); failed=$((failed + 1))
+    record "$name" FAILED; failed=$((failed + 1))
   fi
 }
 
@@ -28,6 +34,11 @@ for extra in scripts/test_*.sh; do
 done
 
 echo
-echo "SUMMARY: ${results[*]}"
-echo "checks: $passed passed, $failed failed"
+if [ -n "${LIBRUS_RESULTS_FILE:-}" ]; then
+  # Part of `make test` (scripts/all_jobs.sh), which prints the one closing line.
+  echo "[pinned] ${results[*]}"
+else
+  echo "SUMMARY: ${results[*]}"
+  echo "checks: $passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

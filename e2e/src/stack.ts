@@ -14,8 +14,14 @@ import { fileURLToPath } from "node:url";
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO_DIR = path.resolve(E2E_DIR, "..");
-export const RESULTS_DIR = path.join(REPO_DIR, "results", "e2e");
-const PYTHON = path.join(REPO_DIR, ".venv", "bin", "python");
+/** Screenshots and logs: results/e2e/, or LIBRUS_E2E_RESULTS (the latest job's own dir). */
+export const RESULTS_DIR = process.env.LIBRUS_E2E_RESULTS ?? path.join(REPO_DIR, "results", "e2e");
+/**
+ * The Python that runs the helper, and so Home Assistant: the pinned job's venv, unless
+ * LIBRUS_E2E_PYTHON names another (the latest job's scripts/latest/python.sh: the newest HA
+ * on Python 3.14 in its chroot).
+ */
+const PYTHON = process.env.LIBRUS_E2E_PYTHON ?? path.join(REPO_DIR, ".venv", "bin", "python");
 const HELPER = path.join(REPO_DIR, "scripts", "demo_lib.py");
 const READY_PREFIX = "LIBRUS_DEMO_READY ";
 
