@@ -39,6 +39,22 @@ LANDING: Final = "landing"
 REFRESH_TOKEN: Final = "refresh_token"
 ME: Final = "me"
 
+# The messages host (Wiadomości): the bootstrap from Synergia and the messages API.
+MESSAGES_BOOTSTRAP: Final = "messages_bootstrap"
+MESSAGES_LOGON: Final = "messages_logon"
+MESSAGES_LANDING: Final = "messages_landing"
+MESSAGES_UNREAD: Final = "messages_unread"
+MESSAGES_LIST: Final = "messages_list"
+MESSAGES_DETAIL: Final = "messages_detail"  # the one that marks a message read
+MESSAGES_STEPS: Final = (
+    MESSAGES_BOOTSTRAP,
+    MESSAGES_LOGON,
+    MESSAGES_LANDING,
+    MESSAGES_UNREAD,
+    MESSAGES_LIST,
+    MESSAGES_DETAIL,
+)
+
 # Fault target that matches every step (a step-specific fault wins over it).
 ANY_STEP: Final = "*"
 
@@ -58,6 +74,10 @@ PARENT_LANDING_PATH: Final = "/rodzic/index"
 STUDENT_LANDING_PATH: Final = "/uczen/index"
 GATEWAY_PREFIX: Final = "/gateway/api/2.0"
 ADMIN_PREFIX: Final = "/__simulator"
+MESSAGES_BOOTSTRAP_PATH: Final = "/wiadomosci3"  # on Synergia
+# The messages host (real: https://wiadomosci.librus.pl) lives under this prefix of the one
+# port; its cookies use it as their Path, so they never meet Synergia's.
+MESSAGES_PREFIX: Final = "/wiadomosci-host"
 
 # Cookie names.
 AUTHSESSID: Final = "AUTHSESSID"
@@ -67,6 +87,7 @@ SDZIENNIKSID: Final = "SDZIENNIKSID"
 OAUTH_TOKEN: Final = "oauth_token"
 OAUTH_STATE: Final = "oauth_state"  # Synergia side, Path=/
 SESSION_COOKIES: Final = (DZIENNIKSID, SDZIENNIKSID, OAUTH_TOKEN)
+MESSAGES_COOKIE: Final = "wiadomosci_session"  # Path=MESSAGES_PREFIX
 
 DEVICE_COOKIE_MAX_AGE: Final = 31_536_000  # one year, as Librus sets it
 OAUTH_TOKEN_MAX_AGE: Final = 600

@@ -12,16 +12,18 @@ from aiohttp.typedefs import Handler
 from .accounts import DEMO_ACCOUNTS, Account, AccountBook
 from .admin import AdminRoutes
 from .auth_routes import AuthRoutes
-from .constants import ADMIN_PREFIX, ANY_STEP
+from .constants import ADMIN_PREFIX, ANY_STEP, MESSAGES_PREFIX
 from .faults import DROPPED_KEY, Fault, FaultBook, Pauses, drop_connection, serve_with_fault
 from .gateway import ME_RESOURCE, Gateway, GatewayResource, GatewayRouter
+from .messages import MessagesHost
 from .recording import RecordedRequest, RequestLog
 from .school_routes import SchoolRoutes
 from .sessions import SessionStore
 
 
 class LibrusSimulator:
-    """A local Librus: the OAuth host and Synergia (web + gateway) on one port.
+    """A local Librus: the OAuth host, Synergia (web + gateway) and the messages host (under
+    MESSAGES_PREFIX) on one port.
 
         async with LibrusSimulator() as sim:
             client_env = sim.env            # LIBRUS_OAUTH_URL / LIBRUS_SYNERGIA_URL
@@ -53,6 +55,13 @@ class LibrusSimulator:
             [*self._auth.gateway_resources(), ME_RESOURCE, *resources, *school_resources]
         )
         self._gateway = Gateway(self.gateway, self._auth.authenticate)
+        # The messages host under MESSAGES_PREFIX; `sim.messages` controls it.
+        self.messages = MessagesHost(
+            self._accounts,
+            self._auth.authenticate,
+            lambda request: self._bases(request)[1],
+            lambda: self.school.today,
+        )
         self._runner: web.AppRunner | None = None
         self._started = False
         self._url: str | None = None
@@ -66,7 +75,7 @@ class LibrusSimulator:
             return await self._handle(request, handler)
 
         app = web.Application(middlewares=[record_and_misbehave])
-        self._route_steps = self._auth.register(app)
+        self._route_steps = {**self._auth.register(app), **self.messages.register(app)}
         self._gateway_routes = frozenset(self._gateway.register(app))
         AdminRoutes(self).register(app)
         app.on_shutdown.append(self._on_shutdown)
@@ -127,7 +136,11 @@ class LibrusSimulator:
     @property
     def env(self) -> dict[str, str]:
         """The environment that points the integration at this simulator."""
-        return {"LIBRUS_OAUTH_URL": self.url, "LIBRUS_SYNERGIA_URL": self.url}
+        return {
+            "LIBRUS_OAUTH_URL": self.url,
+            "LIBRUS_SYNERGIA_URL": self.url,
+            "LIBRUS_MESSAGES_URL": f"{self.url}{MESSAGES_PREFIX}",
+        }
 
     def _bases(self, request: web.Request) -> tuple[str, str]:
         """(OAuth, Synergia) base URLs for Locations that cross hosts: the ones in `env`, or
@@ -171,12 +184,48 @@ class LibrusSimulator:
     def live_sessions(self) -> int:
         return self._sessions.live_sessions
 
+    # Messages (Wiadomości); more controls on `sim.messages`
+
+    def deliver_message(
+        self,
+        login: str | None = None,
+        *,
+        sender: str = "Anna Kowalczyk",
+        topic: str = "Nowa wiadomość",
+        content: str = "",
+        has_attachment: bool = False,
+    ) -> str:
+        """A new unread message for `login` (default: the first account), on top of its
+        inbox; return its id."""
+        return self.messages.deliver(
+            login, sender=sender, topic=topic, content=content, has_attachment=has_attachment
+        )
+
+    def message_is_read(self, message_id: str, login: str | None = None) -> bool:
+        return self.messages.is_read(message_id, login)
+
+    @property
+    def messages_detail_fetches(self) -> list[str]:
+        """Ids of every message fetched in detail (the request that marks it read)."""
+        return self.messages.detail_fetches
+
+    def expire_messages_sessions(self, login: str | None = None) -> int:
+        """End only the messages sessions (all, or one login's); return how many."""
+        return self.messages.expire_sessions(login)
+
+    def set_messages_module(self, login: str, enabled: bool) -> None:
+        """Switch the messages module on or off for one account."""
+        if enabled:
+            self.messages.enable(login)
+        else:
+            self.messages.disable(login)
+
     # Faults and timing
 
     @property
     def known_steps(self) -> frozenset[str]:
         """Step names that can be faulted (plus ANY_STEP, "*")."""
-        return self._auth.steps | self.gateway.steps
+        return self._auth.steps | self.gateway.steps | self.messages.steps
 
     def inject(self, step: str, fault: Fault) -> None:
         """Make `step` (or every step: "*") misbehave; see Fault. Faults for one step queue."""
