@@ -93,6 +93,13 @@ class AdminRoutes:
             ("POST", "expire-tokens", self.expire_tokens),
             ("POST", "reset-captcha", self.reset_captcha),
             ("GET", "accounts", self.accounts),
+            # The messages host (see messages.py)
+            ("POST", "messages", self.deliver_message),
+            ("GET", "messages", self.list_messages),
+            ("GET", "messages/detail-fetches", self.detail_fetches),
+            ("GET", "messages/{id}", self.message_state),
+            ("POST", "expire-messages-sessions", self.expire_messages_sessions),
+            ("POST", "messages-module", self.messages_module),
         ):
             app.router.add_route(method, f"{ADMIN_PREFIX}/{path}", _answer_bad_requests(handler))
 
@@ -186,3 +193,65 @@ class AdminRoutes:
                 ]
             }
         )
+
+    # The messages host
+
+    async def deliver_message(self, request: web.Request) -> web.StreamResponse:
+        """`{"login"?, "sender"?, "topic"?, "content"?, "has_attachment"?}` → 201 `{"id"}`."""
+        body = await _json_object(request, optional=True)
+        fields: dict[str, str] = {}
+        for key in ("login", "sender", "topic", "content"):
+            value = body.get(key)
+            if value is not None and not isinstance(value, str):
+                raise _BadRequest(f"{key} must be a string")
+            if value is not None:
+                fields[key] = value
+        has_attachment = body.get("has_attachment", False)
+        if not isinstance(has_attachment, bool):
+            raise _BadRequest("has_attachment must be a boolean")
+        login = fields.pop("login", None)
+        try:
+            message_id = self._sim.messages.deliver(login, **fields, has_attachment=has_attachment)
+        except KeyError as err:
+            raise _BadRequest(f"unknown login {login!r}") from err
+        return json_response(
+            {"id": message_id, "login": login or self._sim.messages.first_login()}, status=201
+        )
+
+    async def list_messages(self, request: web.Request) -> web.StreamResponse:
+        """Every message (`?login=` for one account's), newest first, with its read state."""
+        login = request.query.get("login")
+        try:
+            states = self._sim.messages.states(login)
+        except KeyError as err:
+            raise _BadRequest(f"unknown login {login!r}") from err
+        return json_response({"messages": [state.to_json() for state in states]})
+
+    async def detail_fetches(self, request: web.Request) -> web.StreamResponse:
+        return json_response({"detail_fetches": self._sim.messages.detail_fetches})
+
+    async def message_state(self, request: web.Request) -> web.StreamResponse:
+        try:
+            state = self._sim.messages.state(request.match_info["id"], request.query.get("login"))
+        except KeyError:
+            return json_response({"error": "no such message"}, status=404)
+        return json_response(state.to_json())
+
+    async def expire_messages_sessions(self, request: web.Request) -> web.StreamResponse:
+        """End only the messages sessions; Synergia's stay."""
+        login = await _optional_login(request)
+        return json_response({"expired": self._sim.messages.expire_sessions(login)})
+
+    async def messages_module(self, request: web.Request) -> web.StreamResponse:
+        """`{"login", "enabled": bool}`: switch the messages module for one account."""
+        body = await _json_object(request)
+        login, enabled = body.get("login"), body.get("enabled")
+        if not isinstance(login, str):
+            raise _BadRequest("login must be a string")
+        if not isinstance(enabled, bool):
+            raise _BadRequest("enabled must be a boolean")
+        try:
+            self._sim.set_messages_module(login, enabled)
+        except KeyError as err:
+            raise _BadRequest(f"unknown login {login!r}") from err
+        return json_response({"login": login, "enabled": enabled})
