@@ -20,7 +20,9 @@ from typing import Final, Literal
 from .accounts import Account
 from .envelope import error_body
 from .gateway import GatewayReply, GatewayRequest, GatewayResource
-from .school_year import RESOURCE_PATTERNS, SchoolYear, build_school_year
+from .school_gateway import RESOURCE_PATTERNS, answer
+from .school_generator import build_school_year
+from .school_year import SchoolYear
 
 type ModuleOff = Literal["forbidden", "disabled", "not_active", "scopes"]
 
@@ -99,7 +101,7 @@ class SchoolRoutes:
         for endpoint, how in self._disabled.items():
             if request.path == endpoint or request.path.startswith(endpoint + "/"):
                 return module_off_reply(endpoint, how)
-        return self._year_for(request.account).resource(request.path, request.query)
+        return answer(self._year_for(request.account), request.path, request.query)
 
     def resources(self) -> list[GatewayResource]:
         return [GatewayResource(step, pattern, self.handle) for step, pattern in RESOURCE_PATTERNS]

@@ -1,4 +1,4 @@
-"""Tests of the simulator's deterministic school year (`librus_simulator.school_year`).
+"""Tests of the simulator's deterministic school year (`school_year`, rendered by `school_gateway`).
 
 Everything the simulator produces is parsed with the client's own parsers
 (`custom_components.librus.api.models`), so the simulator and the client cannot drift apart.
@@ -15,13 +15,10 @@ import pytest
 
 from custom_components.librus.api import grades as g
 from custom_components.librus.api import models as m
-from librus_simulator.school_year import (
-    AGENDA_TEST,
-    RESOURCE_PATTERNS,
-    TYPE_ABSENT,
-    SchoolYear,
-    build_school_year,
-)
+from librus_simulator.school_catalogue import AGENDA_TEST, TYPE_ABSENT
+from librus_simulator.school_gateway import RESOURCE_PATTERNS, answer
+from librus_simulator.school_generator import build_school_year
+from librus_simulator.school_year import SchoolYear
 
 API = "https://api.librus.pl/2.0/"
 SATURDAY = date(2026, 11, 28)  # the anchor most tests use: a weekend in semester 1
@@ -65,7 +62,7 @@ def year(today: date = SATURDAY, seed: int = 0, kind: str = "parent") -> SchoolY
 
 
 def body(school_year: SchoolYear, path: str, **query: str) -> dict[str, Any]:
-    status, payload = school_year.resource(path, query)
+    status, payload = answer(school_year, path, query)
     assert status == 200, (path, payload)
     return payload
 
@@ -236,7 +233,7 @@ def test_timetable_without_week_start_is_the_current_week_and_bad_input_is_400()
     school_year = year(date(2026, 12, 2))
     week = parsed(school_year, "Timetables")
     assert week.days[0] == date(2026, 11, 30)
-    status, payload = school_year.resource("Timetables", {"weekStart": "soon"})
+    status, payload = answer(school_year, "Timetables", {"weekStart": "soon"})
     assert status == 400
     assert m.status_of(payload) == "InvalidRequest"
 
@@ -400,7 +397,7 @@ def test_same_inputs_same_data() -> None:
     first = build_school_year("parent", STUDENT, SATURDAY, 7)
     second = build_school_year("parent", STUDENT, SATURDAY, 7)
     for path in PARSERS:
-        assert first.resource(path, {}) == second.resource(path, {}), path
+        assert answer(first, path, {}) == answer(second, path, {}), path
 
 
 def test_seed_and_student_change_the_data_but_account_kind_does_not() -> None:
@@ -444,7 +441,7 @@ def test_users_by_id() -> None:
     assert teacher["LastName"] == "Krawczyk"
     both = m.parse_users(body(school_year, "Users/1493245,1486358"))
     assert [user.id for user in both] == ["1493245", "1486358"]
-    assert school_year.resource("Users/3000001", {})[0] == 404  # Me.Account.Id is no user
+    assert answer(school_year, "Users/3000001", {})[0] == 404  # Me.Account.Id is no user
 
 
 def test_other_collections_by_id() -> None:
@@ -459,7 +456,7 @@ def test_other_collections_by_id() -> None:
 
 @pytest.mark.parametrize("path", ["Me", "AttendanceTypes", "Grades/Averages", "Nope", ""])
 def test_unknown_paths_are_404(path: str) -> None:
-    status, payload = year().resource(path, {})
+    status, payload = answer(year(), path, {})
     assert status == 404
     assert m.status_of(payload) == "NotFound"
 
