@@ -1,7 +1,7 @@
 """The gateway's JSON envelope: `{key: value, "Resources": {...}, "Url": ...}` and error bodies.
 
 Plain functions with no aiohttp, shared by the routes (gateway.py, auth_routes.py) and the
-school-year data (school_year.py).
+school-year rendering (school_gateway.py, school_shapes.py).
 """
 
 from __future__ import annotations
