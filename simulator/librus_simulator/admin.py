@@ -7,16 +7,47 @@ the same process call the LibrusSimulator methods directly.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from aiohttp import web
 
+from .accounts import Account
 from .constants import ADMIN_PREFIX
 from .faults import Fault, parse_fault_kind
+from .messages import MessagesHost
+from .recording import RecordedRequest
 from .responses import JsonObject, json_response
 
-if TYPE_CHECKING:
-    from .server import LibrusSimulator
+
+class SimulatorControls(Protocol):
+    """What the admin API drives (`LibrusSimulator` is one); no import of the server."""
+
+    @property
+    def accounts(self) -> tuple[Account, ...]: ...
+    @property
+    def messages(self) -> MessagesHost: ...
+    @property
+    def faults(self) -> list[tuple[str, Fault, int | None]]: ...
+    @property
+    def requests(self) -> list[RecordedRequest]: ...
+    @property
+    def latency(self) -> float: ...
+    @property
+    def hanging(self) -> int: ...
+    @property
+    def sleeping(self) -> int: ...
+    @property
+    def live_sessions(self) -> int: ...
+
+    def inject(self, step: str, fault: Fault) -> None: ...
+    def clear_faults(self) -> None: ...
+    def set_latency(self, seconds: float) -> None: ...
+    def clear_requests(self) -> None: ...
+    def release_hangs(self) -> int: ...
+    def expire_sessions(self, login: str | None = None) -> int: ...
+    def expire_tokens(self, login: str | None = None) -> int: ...
+    def reset_captcha(self, login: str | None = None) -> int: ...
+    def set_messages_module(self, login: str, enabled: bool) -> None: ...
 
 
 type _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -76,7 +107,7 @@ def _answer_bad_requests(handler: _Handler) -> _Handler:
 
 
 class AdminRoutes:
-    def __init__(self, sim: LibrusSimulator) -> None:
+    def __init__(self, sim: SimulatorControls) -> None:
         self._sim = sim
 
     def register(self, app: web.Application) -> None:
