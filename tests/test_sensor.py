@@ -53,8 +53,10 @@ async def test_entities_and_device(hass: HomeAssistant, school_day: LibrusSimula
     assert all(entity_id.startswith("sensor.ola_nowak_average_") for entity_id in disabled)
     assert len(disabled) == 13
 
-    device = dr.async_get(hass).async_get_device(identifiers={(DOMAIN, PARENT.user_identifier)})
-    assert device is not None
+    # The entry's devices (`DeviceRegistry.async_get_device` is deprecated on HA 2026.10+).
+    devices = dr.async_entries_for_config_entry(dr.async_get(hass), entry.entry_id)
+    assert [d.identifiers for d in devices] == [{(DOMAIN, PARENT.user_identifier)}]
+    device = devices[0]
     assert device.name == "Ola Nowak"
     assert device.model == "6d, Szkoła Podstawowa nr 1 w Przykładowie"
     assert device.manufacturer == "Librus"

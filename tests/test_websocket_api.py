@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -136,6 +137,14 @@ async def test_subscription_pushes_after_each_refresh(
     assert (await client.receive_json())["type"] == "result"
 
 
+# aiohttp 3.14 leaves the client websocket's heartbeat timer scheduled after the server
+# rejects the socket (harmless: it fires once into a closed connection). Tell the harness's
+# lingering-timer check so, for this test and only where aiohttp does that.
+AIOHTTP_VERSION = tuple(int(part) for part in aiohttp.__version__.split(".")[:2])
+AIOHTTP_LEAVES_HEARTBEAT_TIMER = AIOHTTP_VERSION >= (3, 14)
+
+
+@pytest.mark.parametrize("expected_lingering_timers", [AIOHTTP_LEAVES_HEARTBEAT_TIMER])
 async def test_any_signed_in_user_may_read_but_not_a_stranger(
     hass: HomeAssistant,
     simulator: LibrusSimulator,

@@ -26,6 +26,9 @@ for venv in "$test_venv" "$demo_venv"; do
   fi
 done
 
+# tests/conftest.py: a Home Assistant version without its snapshot files skips those tests.
+export LIBRUS_LATEST_JOB=1
+
 results=()
 passed=0
 failed=0
