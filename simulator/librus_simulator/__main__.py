@@ -1,6 +1,7 @@
 """`python -m librus_simulator --port N [--host 127.0.0.1]`.
 
-Prints two `export` lines a shell can eval, a comment naming the demo accounts, then serves
+Prints `export` lines a shell can eval (LIBRUS_OAUTH_URL, LIBRUS_SYNERGIA_URL,
+LIBRUS_MESSAGES_URL), a comment naming the demo accounts, then serves
 until SIGINT or SIGTERM and exits 0.
 """
 
@@ -54,8 +55,8 @@ async def serve(host: str, port: int) -> int:
         except OSError as err:  # e.g. the port is taken: say so without a traceback
             print(f"librus_simulator: cannot listen on {host}:{port}: {err}", file=sys.stderr)
             return 1
-        print(f"export LIBRUS_OAUTH_URL={sim.url}", flush=True)
-        print(f"export LIBRUS_SYNERGIA_URL={sim.url}", flush=True)
+        for name, value in sim.env.items():
+            print(f"export {name}={value}", flush=True)
         print(_accounts_line(), flush=True)
         await stop.wait()
     finally:

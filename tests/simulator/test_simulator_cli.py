@@ -65,6 +65,7 @@ def test_cli_prints_the_environment_serves_and_stops_cleanly(
         url = oauth.group(1)
         assert int(oauth.group(2)) > 0
         assert lines.next() == f"export LIBRUS_SYNERGIA_URL={url}"
+        assert lines.next() == f"export LIBRUS_MESSAGES_URL={url}/wiadomosci-host"
         accounts = lines.next()
         assert accounts.startswith("#")
         assert "8000001 / librus-demo" in accounts

@@ -33,7 +33,11 @@ async def test_start_url_env_and_close(socket_enabled: None) -> None:
         assert sim.url.startswith("http://127.0.0.1:")
         port = int(sim.url.rsplit(":", 1)[1])
         assert port > 0
-        assert sim.env == {"LIBRUS_OAUTH_URL": sim.url, "LIBRUS_SYNERGIA_URL": sim.url}
+        assert sim.env == {
+            "LIBRUS_OAUTH_URL": sim.url,
+            "LIBRUS_SYNERGIA_URL": sim.url,
+            "LIBRUS_MESSAGES_URL": f"{sim.url}/wiadomosci-host",
+        }
         with pytest.raises(RuntimeError, match="once"):
             await sim.start()
         async with new_client(sim.url) as client:

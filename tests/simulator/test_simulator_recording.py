@@ -141,13 +141,13 @@ async def test_admin_requests_are_not_recorded_and_the_log_can_be_cleared(
 async def test_unknown_paths_are_recorded_without_a_step(
     client: aiohttp.ClientSession, sim: LibrusSimulator
 ) -> None:
-    async with client.get("/wiadomosci3?x=1") as response:
+    async with client.get("/nie-ma-takiej-strony?x=1") as response:
         assert response.status == 404
     async with client.delete("/OAuth/Authorization") as response:
         assert response.status == 405
 
     assert [(r.path, r.step, r.status) for r in sim.requests] == [
-        ("/wiadomosci3", None, 404),
+        ("/nie-ma-takiej-strony", None, 404),
         ("/OAuth/Authorization", None, 405),
     ]
     assert sim.steps() == []
