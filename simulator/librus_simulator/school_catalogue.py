@@ -198,9 +198,9 @@ LESSON_BY_KEY: Final = {lesson.key: lesson for lesson in LESSONS}
 STAFF_BY_ID: Final = {staff.id: staff for staff in STAFF}
 CLASSROOM_BY_ID: Final = {room[0]: room for room in CLASSROOMS}
 
-# The standing weekly plan: weekday (1 = Monday) → (lesson number, lesson keys). Two keys in
-# one slot = a split class (both groups are listed, as in the real timetable). Wednesday
-# starts with lesson 2, so lesson 1 is an empty slot.
+# The class's standing weekly plan: weekday (1 = Monday) → (lesson number, lesson keys). Two
+# keys in one slot = a split class, both groups at the same time; a student's `Timetables`
+# shows only their own group. Wednesday starts with lesson 2, so lesson 1 is an empty slot.
 WEEK_PLAN: Final[Mapping[int, tuple[tuple[int, tuple[str, ...]], ...]]] = {
     1: ((1, ("mat",)), (2, ("jp",)), (3, ("jp",)), (4, ("ja1", "ja2")), (5, ("hi",)),
         (6, ("wf_dz", "wf_ch")), (7, ("rel",))),

@@ -105,8 +105,9 @@ class SchoolYear:
         # Everything "around today" hangs on the anchor: today clamped into the school year.
         self.anchor = self.calendar.clamp(today)
 
-        # The student's own groups of split subjects: English group 1, and PE by the first
-        # name (girls' or boys' group).
+        # The student's own groups of split subjects, fixed for the year: English group 1
+        # (ja1), and PE by the first name (the girls' group for a name ending in "a", else
+        # the boys'). Grades, attendance and the timetable use these groups only.
         girl = student[0].strip().lower().endswith("a")
         self.own_lessons: frozenset[str] = frozenset(
             lesson.key
@@ -135,15 +136,21 @@ class SchoolYear:
         return self.calendar.previous_school_days(day, count)
 
     def timetable_day(self, day: date) -> list[TimetableLesson]:
-        """The lessons of `day` in plan order (none on days off)."""
+        """The student's lessons of `day` in plan order (none on days off).
+
+        Of a split class only the student's own group is there: one lesson per slot.
+        `plan_index` still counts every group of the class's plan, so an entry keeps its id.
+        """
         if not self.calendar.is_school_day(day):
             return []
         lessons = []
         plan_index = 0
         for number, keys in plan_of(day):
             for key in keys:
-                change = self.changes.get((day, number), Change())
-                lessons.append(TimetableLesson(day, number, plan_index, LESSON_BY_KEY[key], change))
+                if key in self.own_lessons:
+                    change = self.changes.get((day, number), Change())
+                    lesson = LESSON_BY_KEY[key]
+                    lessons.append(TimetableLesson(day, number, plan_index, lesson, change))
                 plan_index += 1
         return lessons
 

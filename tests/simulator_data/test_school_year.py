@@ -15,6 +15,7 @@ import pytest
 
 from custom_components.librus.api import grades as g
 from custom_components.librus.api import models as m
+from librus_simulator.school_calendar import plan_of
 from librus_simulator.school_catalogue import AGENDA_TEST, TYPE_ABSENT
 from librus_simulator.school_gateway import RESOURCE_PATTERNS, answer
 from librus_simulator.school_generator import build_school_year
@@ -179,9 +180,10 @@ def test_timetable_shape_and_quirks() -> None:
     assert all(slots[0] == [] for slots in days.values())  # lesson 0 unused
     assert all(slot == [] for slot in days["2026-12-05"])  # Saturday
     assert days["2026-12-02"][1] == []  # Wednesday starts with lesson 2: an empty slot
-    split = days["2026-11-30"][4]
-    assert len(split) == 2  # two language groups at once
-    assert {lesson["VirtualClassName"] for lesson in split} == {"6d ja1", "6d ja2"}
+    (group,) = days["2026-11-30"][4]  # a split class: only the student's own group
+    assert group["VirtualClassName"] == "6d ja1"
+    assert group["VirtualClass"]["Id"] == 720845
+    assert "Class" not in group
     first = days["2026-11-30"][1][0]
     assert isinstance(first["Lesson"]["Id"], str)
     assert isinstance(first["Subject"]["Id"], str)
@@ -213,6 +215,53 @@ def test_substitution_and_cancellation_in_the_coming_days() -> None:
     assert substitution.org_subject_id != substitution.subject_id
     assert substitution.org_teacher_id != substitution.teacher_id
     assert substitution.org_lesson_no == substitution.lesson_no
+
+
+@pytest.mark.parametrize(
+    ("student", "pe_group"), [(("Ola", "Nowak"), "6d wf dz"), (("Jan", "Wiśniewski"), "6d wf ch")]
+)
+def test_timetable_holds_only_the_students_own_groups(
+    student: tuple[str, str], pe_group: str
+) -> None:
+    """English group 1 and the PE group by the first name; never both halves of a class."""
+    school_year = build_school_year("student", student, SATURDAY)
+    payload = body(school_year, "Timetables", weekStart="2026-11-30")
+    groups = {
+        lesson["Subject"]["Name"]: lesson["VirtualClassName"]
+        for slots in payload["Timetable"].values()
+        for slot in slots
+        for lesson in slot
+        if "VirtualClassName" in lesson
+    }
+    assert groups == {"Język angielski": "6d ja1", "Wychowanie fizyczne": pe_group}
+
+
+@pytest.mark.parametrize("student", [("Ola", "Nowak"), ("Jan", "Wiśniewski")])
+def test_no_day_has_more_lessons_than_periods(student: tuple[str, str]) -> None:
+    """One lesson per slot, every school day of the year: as many lessons as planned periods."""
+    school_year = build_school_year("parent", student, SATURDAY)
+    monday = date(2026, 8, 31)
+    while monday <= date(2027, 6, 21):
+        payload = body(school_year, "Timetables", weekStart=monday.isoformat())
+        for day, slots in payload["Timetable"].items():
+            periods = [number for number, _ in plan_of(date.fromisoformat(day))]
+            lessons = [lesson for slot in slots for lesson in slot]
+            assert all(len(slot) <= 1 for slot in slots), day
+            assert len(lessons) <= len(periods) <= 7, day
+            if date.fromisoformat(day) in school_year.school_days:
+                assert [int(lesson["LessonNo"]) for lesson in lessons] == periods, day
+        monday += timedelta(days=7)
+    week = parsed(school_year, "Timetables", weekStart="2026-11-30")
+    monday_lessons = week.lessons_on(date(2026, 11, 30))
+    assert [lesson.lesson_no for lesson in monday_lessons] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_own_group_keeps_its_timetable_entry_id() -> None:
+    """The other group's lesson is left out, not renumbered: entry ids stay the plan's."""
+    payload = body(year(), "Timetables", weekStart="2026-11-30")
+    monday = payload["Timetable"]["2026-11-30"]
+    entries = [slot[0]["TimetableEntry"]["Id"] for slot in monday if slot]
+    assert entries == ["1023395", "1023396", "1023397", "1023398", "1023400", "1023401", "1023403"]
 
 
 @pytest.mark.parametrize(
