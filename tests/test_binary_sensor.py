@@ -8,7 +8,7 @@ from datetime import date
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 
-from custom_components.librus.coordinator import LuckyNumber
+from custom_components.librus.api.lucky_number import LuckyNumber
 from librus_simulator import LibrusSimulator
 
 from .school import school_day, setup_entry

@@ -12,11 +12,11 @@ from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.librus.calendar import lesson_event, timetable_events
-from custom_components.librus.coordinator import (
+from custom_components.librus.snapshot import (
     LibrusSnapshot,
-    TimetableDay,
-    TimetableLesson,
-    TimetableWeek,
+    ScheduleDay,
+    ScheduledLesson,
+    ScheduleWeek,
 )
 from librus_simulator import LibrusSimulator
 
@@ -129,7 +129,7 @@ async def test_agenda_and_free_days(
 
 
 def test_lesson_without_bell_times_is_left_out() -> None:
-    lesson = TimetableLesson(
+    lesson = ScheduledLesson(
         day=date(2026, 11, 26),
         number=0,
         start=None,
@@ -144,12 +144,13 @@ def test_lesson_without_bell_times_is_left_out() -> None:
         original_teacher=None,
         original_room=None,
     )
-    assert lesson_event(lesson, "en") is None
-    week = TimetableWeek(
-        start=date(2026, 11, 23), days=(TimetableDay(day=date(2026, 11, 26), lessons=(lesson,)),)
+    assert lesson_event(lesson, {}) is None
+    week = ScheduleWeek(
+        start=date(2026, 11, 23),
+        days=(ScheduleDay(day=date(2026, 11, 26), lessons=(lesson,), free_day=None),),
     )
     snapshot = MagicMock(spec=LibrusSnapshot)
     snapshot.lessons.return_value = iter(
         [day_lesson for day in week.days for day_lesson in day.lessons]
     )
-    assert list(timetable_events(snapshot, "en")) == []
+    assert list(timetable_events(snapshot, {})) == []

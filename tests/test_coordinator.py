@@ -14,14 +14,14 @@ from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.librus.const import CONF_QUIET_HOURS, CONF_SCAN_INTERVAL
-from custom_components.librus.coordinator import (
+from custom_components.librus.plan import (
     DAILY_POLL_REQUESTS,
     ROTATION,
     STEADY_POLL_REQUESTS,
-    agenda_kind,
     planned_keys,
     poll_interval,
 )
+from custom_components.librus.snapshot_build import agenda_kind
 from librus_simulator import ANY_STEP, Fault, LibrusSimulator
 from librus_simulator.school_routes import MODULE_OFF_KINDS, ModuleOff
 

@@ -161,6 +161,7 @@ async def test_empty_register(hass: HomeAssistant, school_day: LibrusSimulator) 
             agenda=(),
             homework=(),
             grades=(),
+            latest_grade=None,
             absences=(),
             attendance=None,
             notices=(),

@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.librus.const import CONF_SCAN_INTERVAL, DOMAIN
-from custom_components.librus.coordinator import STEADY_POLL_REQUESTS
+from custom_components.librus.plan import STEADY_POLL_REQUESTS
 from librus_simulator import Fault, LibrusSimulator
 
 from .helpers import LOGIN_HOPS, PARENT, credentials, submit

@@ -16,12 +16,9 @@ from .coordinator import (
     LibrusConfigEntry,
     LibrusCoordinator,
     LibrusRuntimeData,
-    not_ready_key,
 )
 from .session import adopt_handover, create_client
 from .websocket_api import async_register_websocket_commands
-
-__all__ = ["LibrusConfigEntry", "LibrusRuntimeData", "not_ready_key"]
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,

@@ -14,17 +14,16 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from . import LibrusConfigEntry
-from .coordinator import LibrusSnapshot
-from .entity import LibrusEntity
+from .coordinator import LibrusConfigEntry
+from .entity import LibrusEntity, LibrusEntityDescription
+from .snapshot import LibrusSnapshot
 
 PARALLEL_UPDATES = 0
 
 
 @dataclass(frozen=True, kw_only=True)
-class LibrusBinarySensorDescription(BinarySensorEntityDescription):
+class LibrusBinarySensorDescription(BinarySensorEntityDescription, LibrusEntityDescription):
     value_fn: Callable[[LibrusSnapshot, date], bool | None]
-    module: str | None = None
 
 
 def lucky_number_is_mine(snapshot: LibrusSnapshot, today: date) -> bool | None:

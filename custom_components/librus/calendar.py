@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -13,34 +13,44 @@ from homeassistant.components.calendar import (
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.translation import (
+    async_get_cached_translations,
+    async_get_translations,
+)
 from homeassistant.util import dt as dt_util
 
-from . import LibrusConfigEntry
-from .coordinator import TZ, AgendaItem, LibrusSnapshot, TimetableLesson
-from .entity import LibrusEntity
+from .const import DOMAIN
+from .coordinator import LibrusConfigEntry
+from .entity import LibrusEntity, LibrusEntityDescription
+from .snapshot import TZ, AgendaItem, LessonStatus, LibrusSnapshot, ScheduledLesson
 
 PARALLEL_UPDATES = 0
 
-# Summary markers in the user's language (calendar events carry plain text).
-MARKERS = {
-    "en": {"substitution": "substitution", "cancelled": "cancelled", "moved": "moved"},
-    "pl": {"substitution": "zastępstwo", "cancelled": "odwołane", "moved": "przeniesione"},
-}
+# Summary markers of changed lessons, in the user's language (calendar events carry plain
+# text): entity.calendar.timetable.state_attributes.status.state.* in the translations.
+MARKER_KEY = f"component.{DOMAIN}.entity.calendar.timetable.state_attributes.status.state."
+
+type Markers = Mapping[LessonStatus, str]
 
 
 @dataclass(frozen=True, kw_only=True)
-class LibrusCalendarDescription(CalendarEntityDescription):
-    events_fn: Callable[[LibrusSnapshot, str], Iterable[CalendarEvent]]
-    module: str | None = None
+class LibrusCalendarDescription(CalendarEntityDescription, LibrusEntityDescription):
+    events_fn: Callable[[LibrusSnapshot, Markers], Iterable[CalendarEvent]]
 
 
-def lesson_event(lesson: TimetableLesson, language: str) -> CalendarEvent | None:
+def markers(translations: Mapping[str, str]) -> Markers:
+    """The summary markers from one language's translations (the status itself if missing)."""
+    statuses: tuple[LessonStatus, ...] = ("substitution", "cancelled", "moved")
+    return {status: translations.get(MARKER_KEY + status, status) for status in statuses}
+
+
+def lesson_event(lesson: ScheduledLesson, markers: Markers) -> CalendarEvent | None:
     start, end = lesson.starts_at, lesson.ends_at
     if start is None or end is None:
         return None
     summary = lesson.subject or "?"
     if lesson.status != "normal":
-        summary = f"{summary} ({MARKERS.get(language, MARKERS['en'])[lesson.status]})"
+        summary = f"{summary} ({markers.get(lesson.status, lesson.status)})"
     details = [
         part
         for part in (
@@ -61,9 +71,9 @@ def lesson_event(lesson: TimetableLesson, language: str) -> CalendarEvent | None
     )
 
 
-def timetable_events(snapshot: LibrusSnapshot, language: str) -> Iterable[CalendarEvent]:
+def timetable_events(snapshot: LibrusSnapshot, markers: Markers) -> Iterable[CalendarEvent]:
     for lesson in snapshot.lessons():
-        event = lesson_event(lesson, language)
+        event = lesson_event(lesson, markers)
         if event is not None:
             yield event
 
@@ -85,7 +95,7 @@ def agenda_event(item: AgendaItem) -> CalendarEvent:
     )
 
 
-def free_day_events(snapshot: LibrusSnapshot, language: str) -> Iterable[CalendarEvent]:
+def free_day_events(snapshot: LibrusSnapshot, _markers: Markers) -> Iterable[CalendarEvent]:
     for free in snapshot.free_days:
         yield CalendarEvent(
             start=free.start,
@@ -105,8 +115,8 @@ CALENDARS: tuple[LibrusCalendarDescription, ...] = (
     LibrusCalendarDescription(
         key="agenda",
         translation_key="agenda",
-        events_fn=lambda snapshot, _language: map(agenda_event, snapshot.agenda),
-        module="homeworks",
+        events_fn=lambda snapshot, _markers: map(agenda_event, snapshot.agenda),
+        module="agenda",
     ),
     LibrusCalendarDescription(
         key="free_days", translation_key="free_days", events_fn=free_day_events
@@ -130,21 +140,25 @@ def _bounds(event: CalendarEvent) -> tuple[datetime, datetime]:
 class LibrusCalendar(LibrusEntity, CalendarEntity):
     entity_description: LibrusCalendarDescription
 
-    def _events(self) -> list[CalendarEvent]:
-        language = self.hass.config.language if self.hass else "en"
-        events = list(self.entity_description.events_fn(self.snapshot, language))
+    def _events(self, markers: Markers) -> list[CalendarEvent]:
+        events = list(self.entity_description.events_fn(self.snapshot, markers))
         return sorted(events, key=lambda e: _bounds(e)[0])
 
     @property
     def event(self) -> CalendarEvent | None:
+        # A state is written synchronously: the translations Home Assistant has loaded for
+        # its language (the entity names' load includes these).
+        language = self.hass.config.language
+        cached = async_get_cached_translations(self.hass, language, "entity", DOMAIN)
         now = dt_util.now()
-        return next((e for e in self._events() if _bounds(e)[1] > now), None)
+        return next((e for e in self._events(markers(cached)) if _bounds(e)[1] > now), None)
 
     async def async_get_events(
         self, hass: HomeAssistant, start_date: datetime, end_date: datetime
     ) -> list[CalendarEvent]:
+        translations = await async_get_translations(hass, hass.config.language, "entity", {DOMAIN})
         return [
             event
-            for event in self._events()
+            for event in self._events(markers(translations))
             if _bounds(event)[0] < end_date and _bounds(event)[1] > start_date
         ]

@@ -7,8 +7,8 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from . import LibrusConfigEntry
 from .const import CONF_PASSWORD, CONF_USERNAME
+from .coordinator import LibrusConfigEntry
 
 TO_REDACT = {CONF_USERNAME, CONF_PASSWORD}
 

@@ -10,17 +10,16 @@ from homeassistant.components.event import EventEntity, EventEntityDescription
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import LibrusConfigEntry
-from .coordinator import Absence, AgendaItem, GradeItem, LibrusChanges, Notice
-from .entity import LibrusEntity
+from .coordinator import LibrusConfigEntry
+from .entity import LibrusEntity, LibrusEntityDescription
+from .snapshot import Absence, AgendaItem, GradeItem, LibrusChanges, Notice
 
 PARALLEL_UPDATES = 0
 
 
 @dataclass(frozen=True, kw_only=True)
-class LibrusEventDescription(EventEntityDescription):
+class LibrusEventDescription(EventEntityDescription, LibrusEntityDescription):
     changes_fn: Callable[[LibrusChanges], Iterable[dict[str, Any]]]
-    module: str | None = None
 
 
 def _grade(grade: GradeItem) -> dict[str, Any]:
@@ -77,14 +76,14 @@ EVENTS: tuple[LibrusEventDescription, ...] = (
         translation_key="new_agenda_entry",
         event_types=["new_agenda_entry"],
         changes_fn=lambda changes: map(_agenda, changes.agenda),
-        module="homeworks",
+        module="agenda",
     ),
     LibrusEventDescription(
         key="new_absence",
         translation_key="new_absence",
         event_types=["new_absence"],
         changes_fn=lambda changes: map(_absence, changes.absences),
-        module="attendances",
+        module="attendance",
     ),
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -18,9 +19,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from . import LibrusConfigEntry
-from .coordinator import GradeItem, LibrusCoordinator, LibrusSnapshot, TimetableLesson
-from .entity import LibrusEntity
+from .coordinator import LibrusConfigEntry, LibrusCoordinator
+from .entity import LibrusEntity, LibrusEntityDescription
+from .snapshot import LibrusSnapshot, ScheduledLesson
 
 PARALLEL_UPDATES = 0
 
@@ -28,26 +29,14 @@ type StateValue = str | int | float | date | datetime | None
 
 
 @dataclass(frozen=True, kw_only=True)
-class LibrusSensorDescription(SensorEntityDescription):
+class LibrusSensorDescription(SensorEntityDescription, LibrusEntityDescription):
     """A sensor read from the snapshot."""
 
     value_fn: Callable[[LibrusSnapshot], StateValue]
     attrs_fn: Callable[[LibrusSnapshot], Mapping[str, Any]] | None = None
-    module: str | None = None
 
 
-def latest_grade(snapshot: LibrusSnapshot) -> GradeItem | None:
-    """The most recently added regular grade (same day: the higher, i.e. newer, id)."""
-    grades = [g for g in snapshot.all_grades() if g.kind == "regular"]
-    return max(grades, key=_grade_recency, default=None)
-
-
-def _grade_recency(grade: GradeItem) -> tuple[date, int, str]:
-    added = grade.added.date() if grade.added else grade.day
-    return (added, int(grade.id) if grade.id.isdigit() else 0, grade.id)
-
-
-def next_lesson(snapshot: LibrusSnapshot) -> TimetableLesson | None:
+def next_lesson(snapshot: LibrusSnapshot) -> ScheduledLesson | None:
     now = dt_util.now()
     upcoming = [
         lesson
@@ -86,7 +75,7 @@ def _lucky_attrs(snapshot: LibrusSnapshot) -> Mapping[str, Any]:
 
 
 def _grade_attrs(snapshot: LibrusSnapshot) -> Mapping[str, Any]:
-    grade = latest_grade(snapshot)
+    grade = snapshot.latest_grade
     if grade is None:
         return {}
     return {
@@ -131,7 +120,7 @@ SENSORS: tuple[LibrusSensorDescription, ...] = (
     LibrusSensorDescription(
         key="latest_grade",
         translation_key="latest_grade",
-        value_fn=lambda s: grade.value if (grade := latest_grade(s)) else None,
+        value_fn=lambda s: s.latest_grade.value if s.latest_grade else None,
         attrs_fn=_grade_attrs,
         module="grades",
     ),
@@ -148,7 +137,7 @@ SENSORS: tuple[LibrusSensorDescription, ...] = (
         translation_key="unexcused_absences",
         value_fn=lambda s: s.attendance.absent_unexcused if s.attendance else None,
         state_class=SensorStateClass.MEASUREMENT,
-        module="attendances",
+        module="attendance",
     ),
     LibrusSensorDescription(
         key="attendance",
@@ -157,7 +146,7 @@ SENSORS: tuple[LibrusSensorDescription, ...] = (
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=1,
-        module="attendances",
+        module="attendance",
     ),
     LibrusSensorDescription(
         key="next_lesson",
@@ -171,14 +160,14 @@ SENSORS: tuple[LibrusSensorDescription, ...] = (
         translation_key="next_test",
         device_class=SensorDeviceClass.DATE,
         value_fn=next_test,
-        module="homeworks",
+        module="agenda",
     ),
     LibrusSensorDescription(
         key="homework_due",
         translation_key="homework_due",
         value_fn=homework_due,
         state_class=SensorStateClass.MEASUREMENT,
-        module="assignments",
+        module="homework",
     ),
     LibrusSensorDescription(
         key="newest_notice",
@@ -229,29 +218,33 @@ class LibrusSensor(LibrusEntity, SensorEntity):
         return None if attrs_fn is None else attrs_fn(self.snapshot)
 
 
-class SubjectAverageSensor(LibrusEntity, SensorEntity):
+def subject_average(snapshot: LibrusSnapshot, subject_id: str) -> float | None:
+    """The current semester's weighted average of one subject."""
+    semester = snapshot.semester_grades()
+    if semester is None:
+        return None
+    for subject in semester.subjects:
+        if subject.subject_id == subject_id and subject.average is not None:
+            return round(subject.average, 2)
+    return None
+
+
+class SubjectAverageSensor(LibrusSensor):
     """The current semester's weighted average of one subject (disabled by default)."""
 
     _attr_entity_registry_enabled_default = False
-    _attr_state_class = SensorStateClass.MEASUREMENT
-    _attr_suggested_display_precision = 2
-    module = "grades"
 
     def __init__(self, coordinator: LibrusCoordinator, subject_id: str, subject: str) -> None:
         super().__init__(
             coordinator,
-            SensorEntityDescription(key="subject_average", translation_key="subject_average"),
+            LibrusSensorDescription(
+                key="subject_average",
+                translation_key="subject_average",
+                state_class=SensorStateClass.MEASUREMENT,
+                suggested_display_precision=2,
+                module="grades",
+                value_fn=partial(subject_average, subject_id=subject_id),
+            ),
             key=f"average_{subject_id}",
         )
-        self._subject_id = subject_id
         self._attr_translation_placeholders = {"subject": subject}
-
-    @property
-    def native_value(self) -> float | None:
-        semester = self.snapshot.semester_grades()
-        if semester is None:
-            return None
-        for subject in semester.subjects:
-            if subject.subject_id == self._subject_id and subject.average is not None:
-                return round(subject.average, 2)
-        return None

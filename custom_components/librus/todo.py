@@ -5,16 +5,15 @@ from __future__ import annotations
 from homeassistant.components.todo import TodoItem, TodoListEntity
 from homeassistant.components.todo.const import TodoItemStatus
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from . import LibrusConfigEntry
-from .entity import LibrusEntity
+from .coordinator import LibrusConfigEntry
+from .entity import LibrusEntity, LibrusEntityDescription
 
 PARALLEL_UPDATES = 0
 
-HOMEWORK = EntityDescription(key="homework", translation_key="homework")
+HOMEWORK = LibrusEntityDescription(key="homework", translation_key="homework", module="homework")
 
 
 async def async_setup_entry(
@@ -28,7 +27,6 @@ async def async_setup_entry(
 class HomeworkList(LibrusEntity, TodoListEntity):
     """Homework from Librus; items past their due date count as done."""
 
-    module = "assignments"
     _attr_supported_features = 0
 
     @property

@@ -10,7 +10,7 @@ The message shapes are the contract in ``frontend/src/types.ts`` (``CardData`` a
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 import voluptuous as vol
@@ -22,20 +22,17 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 
 from .const import DOMAIN
-from .coordinator import (
+from .coordinator import LibrusConfigEntry
+from .snapshot import (
     AgendaItem,
     GradeItem,
     Homework,
     LibrusSnapshot,
+    ScheduledLesson,
+    ScheduleWeek,
     SemesterGrades,
     SubjectGrades,
-    TimetableLesson,
-    TimetableWeek,
 )
-
-# Grade kinds that are shown as the subject's semester/final grade rather than as chips.
-_FINAL_KINDS = ("final", "semester")
-_PROPOSED_KINDS = ("final_proposition", "semester_proposition")
 
 
 @callback
@@ -45,7 +42,7 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     async_register_command(hass, ws_subscribe)
 
 
-def _loaded_entries(hass: HomeAssistant) -> list[Any]:
+def _loaded_entries(hass: HomeAssistant) -> list[LibrusConfigEntry]:
     return [
         entry
         for entry in hass.config_entries.async_entries(DOMAIN)
@@ -55,9 +52,9 @@ def _loaded_entries(hass: HomeAssistant) -> list[Any]:
 
 def _requested_entry(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> Any | None:
+) -> LibrusConfigEntry | None:
     """The loaded Librus entry a command names; answers `not_found` when there is none."""
-    entry = hass.config_entries.async_get_entry(msg["entry_id"])
+    entry: LibrusConfigEntry | None = hass.config_entries.async_get_entry(msg["entry_id"])
     if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
         connection.send_error(msg["id"], "not_found", "No loaded Librus entry with this id")
         return None
@@ -150,7 +147,7 @@ def card_data(entry_id: str, snapshot: LibrusSnapshot) -> dict[str, Any]:
             "is_mine": student.register_number is not None
             and lucky.number == student.register_number,
         },
-        "weeks": [_week(week, snapshot) for week in snapshot.weeks],
+        "weeks": [_week(week) for week in snapshot.weeks],
         "agenda": [_agenda(item) for item in snapshot.agenda],
         "homework": [
             _homework(item)
@@ -159,7 +156,7 @@ def card_data(entry_id: str, snapshot: LibrusSnapshot) -> dict[str, Any]:
             # place in that list (the to-do entity shows it).
             if item.due is not None and item.due >= snapshot.today
         ],
-        "grades": {"semesters": [_semester(s, snapshot.today) for s in sorted_semesters(snapshot)]},
+        "grades": {"semesters": [_semester(s) for s in sorted_semesters(snapshot)]},
     }
 
 
@@ -172,7 +169,7 @@ def sorted_semesters(snapshot: LibrusSnapshot) -> list[SemesterGrades]:
     ]
 
 
-def _week(week: TimetableWeek, snapshot: LibrusSnapshot) -> dict[str, Any]:
+def _week(week: ScheduleWeek) -> dict[str, Any]:
     days = [
         day
         for day in week.days
@@ -184,9 +181,7 @@ def _week(week: TimetableWeek, snapshot: LibrusSnapshot) -> dict[str, Any]:
         "days": [
             {
                 "date": day.day.isoformat(),
-                "free_day": next(
-                    (f.name for f in snapshot.free_days if f.start <= day.day <= f.end), None
-                ),
+                "free_day": day.free_day,
                 "lessons": [_lesson(lesson) for lesson in day.lessons],
             }
             for day in days
@@ -194,7 +189,7 @@ def _week(week: TimetableWeek, snapshot: LibrusSnapshot) -> dict[str, Any]:
     }
 
 
-def _lesson(lesson: TimetableLesson) -> dict[str, Any]:
+def _lesson(lesson: ScheduledLesson) -> dict[str, Any]:
     changed = lesson.status in ("substitution", "moved") and any(
         (lesson.original_subject, lesson.original_teacher, lesson.original_room)
     )
@@ -243,32 +238,27 @@ def _homework(item: Homework) -> dict[str, Any]:
     }
 
 
-def _semester(semester: SemesterGrades, today: date) -> dict[str, Any]:
+def _semester(semester: SemesterGrades) -> dict[str, Any]:
     return {
         "semester": semester.semester,
         "average": semester.average,
-        "subjects": [_subject(subject, today) for subject in semester.subjects],
+        "subjects": [_subject(subject) for subject in semester.subjects],
     }
 
 
-def _latest_of(subject: SubjectGrades, kinds: tuple[str, ...]) -> str | None:
-    matching = [g for g in subject.grades if g.kind in kinds]
-    return max(matching, key=lambda g: (g.day, g.id)).value if matching else None
-
-
-def _subject(subject: SubjectGrades, today: date) -> dict[str, Any]:
+def _subject(subject: SubjectGrades) -> dict[str, Any]:
     return {
         "subject_id": subject.subject_id,
         "subject": subject.subject,
         "average": subject.average,
-        "semester_grade": _latest_of(subject, _FINAL_KINDS),
-        "proposed_grade": _latest_of(subject, _PROPOSED_KINDS),
-        "grades": [_grade(g, today) for g in subject.grades if g.kind == "regular"],
+        "semester_grade": subject.semester_grade,
+        "proposed_grade": subject.proposed_grade,
+        # Semester and final grades (and their proposals) are the two fields above.
+        "grades": [_grade(g) for g in subject.grades if g.kind == "regular"],
     }
 
 
-def _grade(grade: GradeItem, today: date) -> dict[str, Any]:
-    since = today - timedelta(days=1)  # "new" = added yesterday or today
+def _grade(grade: GradeItem) -> dict[str, Any]:
     return {
         "id": grade.id,
         "value": grade.value,
@@ -280,5 +270,5 @@ def _grade(grade: GradeItem, today: date) -> dict[str, Any]:
         "added": _stamp(grade.added) or grade.day.isoformat(),
         "teacher": grade.teacher,
         "comment": grade.comment,
-        "is_new": (grade.added.date() if grade.added else grade.day) >= since,
+        "is_new": grade.is_new,
     }

@@ -7,14 +7,15 @@ from typing import Any
 
 import pytest
 
+from custom_components.librus.api import fields
 from custom_components.librus.api import grades as g
-from custom_components.librus.api import models as m
+from custom_components.librus.api import school as sch
 
 API = "https://api.librus.pl/2.0"
 
 # Category ids used below: weight 3, 2, 1; "aktywność" (not counted, no weight); weight 0;
 # a semestral category (flags only); 99 is referenced but never defined.
-CATEGORIES = m.parse_grade_categories(
+CATEGORIES = g.parse_grade_categories(
     {
         "Categories": [
             {"Id": 3, "Name": "sprawdzian", "CountToTheAverage": True, "Weight": 3},
@@ -31,8 +32,8 @@ CATEGORIES = m.parse_grade_categories(
 )  # fmt: skip
 
 
-def grades(*items: dict[str, Any]) -> m.Items[m.Grade]:
-    return m.parse_grades({"Grades": list(items), "Url": f"{API}/Grades"})
+def grades(*items: dict[str, Any]) -> fields.Items[g.Grade]:
+    return g.parse_grades({"Grades": list(items), "Url": f"{API}/Grades"})
 
 
 _next_id = iter(range(1000, 100000))
@@ -122,7 +123,7 @@ def test_what_does_not_count() -> None:
         grade("bz", 3),  # a mark
     )
     assert g.weighted_average(items, CATEGORIES) == 4.0
-    categories = m.by_id(CATEGORIES)
+    categories = fields.by_id(CATEGORIES)
     assert [g.counted_weight(item, categories.get(item.category_id or "")) for item in items] == [
         2, None, None, None, None, None, None, None, None, None, None, None
     ]  # fmt: skip
@@ -132,7 +133,6 @@ def test_nothing_counts_gives_none() -> None:
     assert g.weighted_average([], CATEGORIES) is None
     assert g.weighted_average(grades(grade("np", 3), grade("5", 10)), CATEGORIES) is None
     assert g.overall_average([], CATEGORIES) is None
-    assert g.mean_of_subject_averages([], CATEGORIES) is None
     assert g.subject_averages([], CATEGORIES) == {}
 
 
@@ -151,7 +151,6 @@ def test_subject_and_overall_averages() -> None:
     # Subject 2: 2 (w1)          → 2.0
     # Subject 3: only np         → no average, left out
     # Overall (weighted over all counted grades): (15 + 4 + 2) / 5 = 21 / 5 = 4.2
-    # Mean of subject averages: (4.75 + 2.0) / 2 = 3.375
     items = grades(
         grade("5", 3, subject=1),
         grade("4", 1, subject=1),
@@ -160,13 +159,12 @@ def test_subject_and_overall_averages() -> None:
     )
     assert g.subject_averages(items, CATEGORIES) == {"1": 4.75, "2": 2.0}
     assert g.overall_average(items, CATEGORIES) == pytest.approx(4.2)
-    assert g.mean_of_subject_averages(items, CATEGORIES) == 3.375
 
 
 def test_categories_may_be_a_mapping_or_an_iterable() -> None:
     items = grades(grade("5", 3), grade("2", 1))  # (15 + 2) / 4 = 4.25
     assert g.weighted_average(items, CATEGORIES) == 4.25
-    assert g.weighted_average(items, m.by_id(CATEGORIES)) == 4.25
+    assert g.weighted_average(items, fields.by_id(CATEGORIES)) == 4.25
 
 
 def test_full_precision_is_returned() -> None:
@@ -175,8 +173,8 @@ def test_full_precision_is_returned() -> None:
     assert g.weighted_average(items, CATEGORIES) == 13 / 3
 
 
-def school_class(end_first_semester: str = "2027-01-29") -> m.SchoolClass:
-    return m.parse_class(
+def school_class(end_first_semester: str = "2027-01-29") -> sch.SchoolClass:
+    return sch.parse_class(
         {
             "Class": {
                 "Id": 1,

@@ -27,10 +27,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .answers import raise_for_server_trouble
 from .errors import (
     LibrusAuthError,
-    LibrusConnectionError,
-    LibrusMaintenanceError,
     LibrusResponseError,
     LibrusSessionNotOpenedError,
 )
@@ -110,16 +109,6 @@ class AuthStep:
     via: tuple[str, ...] = ()
     # Raises a LibrusError when the response means failure; returns what later steps need.
     check: Callable[[StepResponse], Mapping[str, str]]
-
-
-def raise_for_server_trouble(where: str, status: int) -> None:
-    """Map the statuses that mean "Librus is not available" (every step and every read)."""
-    if status == 503:
-        raise LibrusMaintenanceError(f"{where}: Librus is in maintenance (HTTP 503)")
-    if status == 429:
-        raise LibrusConnectionError(f"{where}: Librus is rate limiting (HTTP 429)")
-    if status >= 500:
-        raise LibrusConnectionError(f"{where}: Librus server error (HTTP {status})")
 
 
 def _check_authorization_page(response: StepResponse) -> Mapping[str, str]:

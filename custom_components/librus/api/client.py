@@ -16,7 +16,6 @@ One client serves one Librus account.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import re
@@ -31,6 +30,8 @@ import aiohttp
 from aiohttp.abc import AbstractCookieJar
 from yarl import URL
 
+from .account import Me, parse_me
+from .answers import classify_gateway_answer, raise_for_server_trouble
 from .auth import (
     MAX_REDIRECT_HOPS,
     REFERENCE_LOGIN_STEPS,
@@ -38,18 +39,15 @@ from .auth import (
     SESSION_COOKIE,
     AuthStep,
     StepResponse,
-    raise_for_server_trouble,
 )
 from .errors import (
     LibrusConnectionError,
     LibrusError,
     LibrusLoginPausedError,
-    LibrusModuleUnavailableError,
     LibrusResponseError,
     LibrusSessionExpiredError,
     LibrusTimeoutError,
 )
-from .models import Me, parse_me, raise_for_status
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -68,8 +66,6 @@ MAX_BODY_BYTES = 8 * 1024 * 1024
 # After a failed password login, Home Assistant waits this long before it tries the
 # password again by itself (Librus demands a captcha from accounts that log in too often).
 LOGIN_PAUSE = 600.0
-# "Brak dostępu" ("no access"): a Synergia page for a module this account cannot use.
-NO_ACCESS_MARKER = "Brak dostępu"
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -635,35 +631,6 @@ class LibrusClient:
             url = url.with_query(dict(params))
         answer = await self._send(session, "GET", url, where=endpoint)
         return classify_gateway_answer(endpoint, answer.status, answer.text)
-
-
-def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, Any]:
-    """Turn a gateway answer into a JSON object or the error it stands for."""
-    raise_for_server_trouble(endpoint, status)
-    if status == 401:
-        if "Insufficient scopes" in text:
-            raise LibrusModuleUnavailableError(f"{endpoint}: not available to this account")
-        raise LibrusSessionExpiredError(f"{endpoint}: the session is no longer valid")
-    if 300 <= status < 400:  # a redirect to the login page
-        raise LibrusSessionExpiredError(f"{endpoint}: redirected to the login page")
-    if status in (403, 404):
-        raise LibrusModuleUnavailableError(f"{endpoint}: not available (HTTP {status})")
-    if status != 200:
-        raise LibrusResponseError(f"{endpoint}: unexpected HTTP {status}")
-    try:
-        body = json.loads(text)
-    except ValueError:
-        if NO_ACCESS_MARKER in text:  # a module this account cannot use: never log in for it
-            raise LibrusModuleUnavailableError(f"{endpoint}: 'Brak dostępu' page") from None
-        if "<html" in text.lower():  # the login page instead of JSON
-            raise LibrusSessionExpiredError(f"{endpoint}: got a web page instead of JSON") from None
-        raise LibrusResponseError(f"{endpoint}: the answer is not JSON") from None
-    if not isinstance(body, dict):
-        raise LibrusResponseError(f"{endpoint}: the answer is not a JSON object")
-    # Status bodies ({"Status": "Disabled"}, NotActive codes, maintenance, an expired token)
-    # mean the same here as to the parsers: one mapping serves both.
-    raise_for_status(body, endpoint)
-    return body
 
 
 def _refuse_stateless_authorization(step: str, url: URL) -> None:

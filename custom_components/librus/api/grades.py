@@ -1,4 +1,5 @@
-"""Grade arithmetic as Librus's own app does it.
+"""Grades: ``Grades``, ``Grades/Categories``, ``Grades/Comments``, and their arithmetic as
+Librus's own app does it.
 
 Rules (``librus-api.md`` §3.3 "Grades", "Grades/Categories"; §8 item 9):
 
@@ -21,9 +22,162 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from .models import Grade, GradeCategory, SchoolClass, by_id
+from .fields import (
+    Items,
+    MalformedError,
+    by_id,
+    flag,
+    item_id,
+    opt_datetime,
+    opt_float,
+    opt_int,
+    opt_str,
+    parse_items,
+    ref_id,
+    ref_ids,
+    req_date,
+    req_str,
+    str_or_empty,
+)
+from .school import SchoolClass
+
+# --------------------------------------------------------------------------------------------
+# Models and parsers
+
+
+@dataclass(slots=True, frozen=True, kw_only=True)
+class Grade:
+    """``Grades``: one grade as Librus writes it (``"4+"``, ``"np"``…); see ``grades.py``."""
+
+    id: str
+    grade: str
+    subject_id: str | None
+    lesson_id: str | None
+    category_id: str | None
+    added_by_id: str | None
+    student_id: str | None
+    date: date
+    add_date: datetime | None
+    semester: int
+    is_constituent: bool
+    """An ordinary grade (counts towards the running average when its category does)."""
+    is_semester: bool
+    is_semester_proposition: bool
+    is_final: bool
+    is_final_proposition: bool
+    comment_ids: tuple[str, ...]
+    improvement_id: str | None
+    """The earlier grade this one corrects (that grade stays in the list)."""
+    resit_id: str | None
+
+    @property
+    def is_period_grade(self) -> bool:
+        """A semester/final grade or a proposal of one (not a running grade)."""
+        return (
+            self.is_semester
+            or self.is_semester_proposition
+            or self.is_final
+            or self.is_final_proposition
+        )
+
+
+def _grade(item: Mapping[str, Any]) -> Grade:
+    semester = opt_int(item, "Semester")
+    if semester not in (1, 2):
+        raise MalformedError("Semester is not 1 or 2")
+    return Grade(
+        id=item_id(item),
+        grade=req_str(item, "Grade").strip(),
+        subject_id=ref_id(item, "Subject"),
+        lesson_id=ref_id(item, "Lesson"),
+        category_id=ref_id(item, "Category"),
+        added_by_id=ref_id(item, "AddedBy"),
+        student_id=ref_id(item, "Student"),
+        date=req_date(item, "Date"),
+        add_date=opt_datetime(item, "AddDate"),
+        semester=semester,
+        is_constituent=flag(item, "IsConstituent"),
+        is_semester=flag(item, "IsSemester"),
+        is_semester_proposition=flag(item, "IsSemesterProposition"),
+        is_final=flag(item, "IsFinal"),
+        is_final_proposition=flag(item, "IsFinalProposition"),
+        comment_ids=ref_ids(item, "Comments"),
+        improvement_id=ref_id(item, "Improvement"),
+        resit_id=ref_id(item, "Resit"),
+    )
+
+
+def parse_grades(payload: Mapping[str, Any]) -> Items[Grade]:
+    """Parse ``Grades``."""
+    return parse_items(payload, "Grades", "Grades", _grade)
+
+
+@dataclass(slots=True, frozen=True, kw_only=True)
+class GradeCategory:
+    """``Grades/Categories``: name and weight of a kind of grade."""
+
+    id: str
+    name: str
+    short: str | None
+    weight: float | None
+    """``None`` when absent (Librus omits it when the category does not count)."""
+    count_to_average: bool
+    color_id: str | None
+    is_semestral: bool
+    is_semestral_proposition: bool
+    is_final: bool
+    is_final_proposition: bool
+
+
+def _grade_category(item: Mapping[str, Any]) -> GradeCategory:
+    return GradeCategory(
+        id=item_id(item),
+        name=str_or_empty(item, "Name"),
+        short=opt_str(item, "Short"),
+        weight=opt_float(item, "Weight"),
+        count_to_average=flag(item, "CountToTheAverage"),
+        color_id=ref_id(item, "Color"),
+        is_semestral=flag(item, "IsSemestral"),
+        is_semestral_proposition=flag(item, "IsSemestralProposition"),
+        is_final=flag(item, "IsFinal"),
+        is_final_proposition=flag(item, "IsFinalProposition"),
+    )
+
+
+def parse_grade_categories(payload: Mapping[str, Any]) -> Items[GradeCategory]:
+    """Parse ``Grades/Categories``."""
+    return parse_items(payload, "Categories", "Grades/Categories", _grade_category)
+
+
+@dataclass(slots=True, frozen=True, kw_only=True)
+class GradeComment:
+    """``Grades/Comments`` (also ``BehaviourGrades/Points/Comments``): a comment's text."""
+
+    id: str
+    grade_id: str | None
+    added_by_id: str | None
+    text: str
+
+
+def _comment(item: Mapping[str, Any]) -> GradeComment:
+    return GradeComment(
+        id=item_id(item),
+        grade_id=ref_id(item, "Grade"),
+        added_by_id=ref_id(item, "AddedBy"),
+        text=str_or_empty(item, "Text"),
+    )
+
+
+def parse_grade_comments(payload: Mapping[str, Any]) -> Items[GradeComment]:
+    """Parse ``Grades/Comments`` (and other ``Comments`` lists of the same shape)."""
+    return parse_items(payload, "Comments", "Grades/Comments", _comment)
+
+
+# --------------------------------------------------------------------------------------------
+# Arithmetic
 
 PLUS_VALUE = 0.5
 """What a trailing ``+`` adds (Librus app default; schools may configure otherwise)."""
@@ -143,18 +297,9 @@ def overall_average(
 
     Librus documents no overall running average (``Grades/Averages`` is per subject and is
     often ``Disabled``), so this is our choice: every counted grade weighs by its category,
-    whatever its subject — a subject with many grades weighs more. For the certificate-style
-    mean of per-subject averages use :func:`mean_of_subject_averages`.
+    whatever its subject — a subject with many grades weighs more.
     """
     return weighted_average(grades, categories, semester=semester)
-
-
-def mean_of_subject_averages(
-    grades: Iterable[Grade], categories: Categories, *, semester: int | None = None
-) -> float | None:
-    """The plain mean of :func:`subject_averages` (each subject weighs the same)."""
-    averages = subject_averages(grades, categories, semester=semester)
-    return sum(averages.values()) / len(averages) if averages else None
 
 
 def current_semester(school_class: SchoolClass, today: date) -> int:
@@ -163,7 +308,7 @@ def current_semester(school_class: SchoolClass, today: date) -> int:
     Before the school year begins it is 1, after it ends it stays 2 (the class record of the
     next year brings new dates).
     """
-    return 1 if today <= school_class.end_first_semester else 2
+    return school_class.semester_of(today)
 
 
 @dataclass(slots=True, frozen=True, kw_only=True)
@@ -176,14 +321,24 @@ class PeriodGrades:
     final: Grade | None = None
 
 
-def _recency(grade: Grade) -> tuple[bool, float, int]:
-    # AddDate orders corrections; the grade's date is the fallback when AddDate is absent.
-    stamp = grade.add_date.timestamp() if grade.add_date is not None else 0.0
-    return (grade.add_date is not None, stamp, grade.date.toordinal())
+def recency(grade: Grade) -> tuple[date, int, str]:
+    """How recently a grade was added: the day of its ``AddDate`` (its date without one), then
+    its id (Librus numbers grades in the order they are entered; a text id sorts first).
+
+    The one rule for "the latest grade": the latest-grade sensor, the semester and proposed
+    grades and :func:`period_grades` all use it.
+    """
+    added = grade.add_date.date() if grade.add_date is not None else grade.date
+    return (added, int(grade.id) if grade.id.isdigit() else 0, grade.id)
+
+
+def latest(grades: Iterable[Grade]) -> Grade | None:
+    """The most recently added of ``grades`` (see :func:`recency`), or None when empty."""
+    return max(grades, key=recency, default=None)
 
 
 def _later(current: Grade | None, candidate: Grade) -> Grade:
-    if current is None or _recency(candidate) >= _recency(current):
+    if current is None or recency(candidate) >= recency(current):
         return candidate
     return current
 
@@ -198,13 +353,13 @@ def period_grades(grades: Iterable[Grade]) -> dict[str, PeriodGrades]:
         if grade.subject_id is None:
             continue
         kinds = found.setdefault(grade.subject_id, {})
-        for kind, flag in (
+        for kind, is_kind in (
             ("semester_proposition", grade.is_semester_proposition),
             ("semester", grade.is_semester),
             ("final_proposition", grade.is_final_proposition),
             ("final", grade.is_final),
         ):
-            if flag:
+            if is_kind:
                 kinds[kind] = _later(kinds.get(kind), grade)
     return {
         subject_id: PeriodGrades(
