@@ -1,39 +1,8 @@
-/** Grade data shaping: averages, chip tones, new grades. */
-import { addDays, warsawDateOf } from "./format";
-import type { CardData, GradeItem, ISODate, SemesterGrades, SubjectGrades } from "./types";
-
-/** Grades that enter a weighted average: counted, numeric, with a positive weight (none = 1). */
-function averageTerms(grades: readonly GradeItem[]): { value: number; weight: number }[] {
-  const terms: { value: number; weight: number }[] = [];
-  for (const g of grades) {
-    if (!g.counts || g.numeric === null || !Number.isFinite(g.numeric)) continue;
-    const weight = g.weight ?? 1;
-    if (!(weight > 0)) continue;
-    terms.push({ value: g.numeric, weight });
-  }
-  return terms;
-}
-
-/** Σ(value·weight) / Σweight over the counted numeric grades; null when there are none. */
-export function weightedAverage(grades: readonly GradeItem[]): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const { value, weight } of averageTerms(grades)) {
-    sum += value * weight;
-    weights += weight;
-  }
-  return weights > 0 ? sum / weights : null;
-}
-
-/** The subject's average: Librus's own when the backend sends it, computed otherwise. */
-export function subjectAverage(subject: SubjectGrades): number | null {
-  return subject.average ?? weightedAverage(subject.grades);
-}
-
-/** The overall average: the backend's when sent, else the weighted average of every counted grade. */
-export function overallAverage(semester: SemesterGrades): number | null {
-  return semester.average ?? weightedAverage(semester.subjects.flatMap((s) => s.grades));
-}
+/**
+ * Grade data shaping for display: chip tones, the semester shown, the new grades listed.
+ * Averages and which grades are new are the backend's (websocket payload); never recomputed here.
+ */
+import type { CardData, GradeItem, SemesterGrades } from "./types";
 
 export type ChipTone = "g6" | "g5" | "g4" | "g3" | "g2" | "g1" | "plus" | "minus" | "other";
 
@@ -78,18 +47,14 @@ export interface NewGrade {
   grade: GradeItem;
 }
 
-/**
- * Grades added since yesterday (Warsaw) or flagged new by the backend, newest first,
- * from the current semester.
- */
-export function newGrades(data: CardData, today: ISODate): NewGrade[] {
-  const since = addDays(today, -1);
+/** The grades the backend flags as new, from the current semester, newest first. */
+export function newGrades(data: CardData): NewGrade[] {
   const semester = semesterOf(data, data.current_semester);
   if (!semester) return [];
   const out: NewGrade[] = [];
   for (const s of semester.subjects) {
     for (const g of s.grades) {
-      if (g.is_new || warsawDateOf(g.added) >= since) out.push({ subject: s.subject, grade: g });
+      if (g.is_new) out.push({ subject: s.subject, grade: g });
     }
   }
   const when = (g: GradeItem): number => {

@@ -370,7 +370,7 @@ const SEMESTER_1: SubjectGrades[] = [
     ],
     { proposed_grade: "6" },
   ),
-  subject("108", "rel", null, [
+  subject("108", "rel", 5.5, [
     grade("5", "Odpowiedź ustna", 1, "2026-10-07", T.rel),
     grade("6", "Praca plastyczna", 1, "2026-11-25", T.rel),
   ]),

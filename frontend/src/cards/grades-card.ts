@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { LibrusCard } from "../base-card";
 import { GRADES_DEFAULTS, validateGradesConfig } from "../config";
 import { formatAverage, formatDate, formatTimestamp } from "../format";
-import { averageTone, chipTone, gradeCount, overallAverage, semesterOf, subjectAverage } from "../grades";
+import { averageTone, chipTone, gradeCount, semesterOf } from "../grades";
 import { count } from "../localize";
 import { cardStyles, ICON_CLOSE } from "../styles";
 import type { CardData, GradeItem, GradesCardConfig, SubjectGrades } from "../types";
@@ -76,7 +76,7 @@ export class LibrusGradesCard extends LibrusCard<GradesCardConfig> {
     );
     const total = gradeCount(semester);
     const fresh = subjects.reduce((n, s) => n + s.grades.filter((g) => g.is_new).length, 0);
-    const overall = semester ? overallAverage(semester) : null;
+    const overall = semester?.average ?? null;
     return html`<ha-card>
       <div class="root">
         <div class="header">${title} ${this.renderStudent(data)}</div>
@@ -117,7 +117,7 @@ export class LibrusGradesCard extends LibrusCard<GradesCardConfig> {
   }
 
   private renderSubject(subject: SubjectGrades): TemplateResult {
-    const average = subjectAverage(subject);
+    const average = subject.average;
     const open = subject.grades.find((g) => g.id === this._open);
     return html`<li class="subject">
       <div class="name">

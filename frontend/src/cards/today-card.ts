@@ -64,7 +64,7 @@ export class LibrusTodayCard extends LibrusCard<TodayCardConfig> {
           ${this.option("show_lucky_number") ? this.renderLucky(data, plan.date) : nothing}
           ${this.option("show_agenda") ? this.renderAgenda(data, plan.date, today) : nothing}
           ${this.option("show_homework") ? this.renderHomework(data, plan.date, today) : nothing}
-          ${this.option("show_new_grades") ? this.renderNewGrades(data, today) : nothing}
+          ${this.option("show_new_grades") ? this.renderNewGrades(data) : nothing}
         </div>
         ${this.renderUpdated(data)}
       </div>
@@ -194,8 +194,8 @@ export class LibrusTodayCard extends LibrusCard<TodayCardConfig> {
         : html`<div class="muted">${this.t("no_homework")}</div>`}`;
   }
 
-  private renderNewGrades(data: CardData, today: string): TemplateResult | typeof nothing {
-    const fresh = newGrades(data, today);
+  private renderNewGrades(data: CardData): TemplateResult | typeof nothing {
+    const fresh = newGrades(data);
     if (!fresh.length) return nothing;
     return html`<h3 class="section-title">${count(this.uiLang, "new_grade", fresh.length)}</h3>
       <ul class="new-grades">

@@ -38,7 +38,7 @@ describe("Grades card", () => {
 
     // new grades are marked
     expect(await card.locator(".grade-chip.new").count()).toBe(3);
-    // Religia has no Librus average: computed from the grades
+    // Religia: 5 and 6, both of weight 1
     expect(await card.locator(".subject", { hasText: "Religia" }).locator(".average").innerText()).toBe("5,50");
     // a proposed grade is shown
     expect(await card.locator(".subject", { hasText: "Wychowanie fizyczne" }).innerText()).toContain("Przewidywana: 6");

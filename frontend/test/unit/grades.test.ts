@@ -1,81 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  averageTone,
-  chipTone,
-  gradeCount,
-  newGrades,
-  overallAverage,
-  semesterOf,
-  subjectAverage,
-  weightedAverage,
-} from "../../src/grades";
-import type { CardData, GradeItem, SubjectGrades } from "../../src/types";
+import { averageTone, chipTone, gradeCount, newGrades, semesterOf } from "../../src/grades";
+import type { CardData } from "../../src/types";
 import { CARD_DATA } from "../fixtures";
 
-function g(value: string, numeric: number | null, weight: number | null, extra: Partial<GradeItem> = {}): GradeItem {
-  return {
-    id: `${value}-${numeric}-${weight}`,
-    value,
-    numeric,
-    weight,
-    counts: numeric !== null,
-    category: "Kartkówka",
-    date: "2026-11-20",
-    added: "2026-11-20T14:00:00+01:00",
-    teacher: null,
-    comment: null,
-    is_new: false,
-    ...extra,
-  };
-}
-
-describe("weighted averages", () => {
-  it("weights each numeric grade", () => {
-    // (5·3 + 4.5·2 + 2.75·1) / 6
-    expect(weightedAverage([g("5", 5, 3), g("4+", 4.5, 2), g("3-", 2.75, 1)])).toBeCloseTo(26.75 / 6, 10);
-  });
-
-  it("skips grades that do not count, non-numeric marks and zero weights", () => {
-    const grades = [
-      g("4", 4, 2),
-      g("np", null, null),
-      g("+", null, 1),
-      g("1", 1, 5, { counts: false }),
-      g("6", 6, 0),
-      g("2", 2, -1),
-    ];
-    expect(weightedAverage(grades)).toBe(4);
-  });
-
-  it("takes a missing weight as 1", () => {
-    expect(weightedAverage([g("6", 6, null), g("3", 3, 2)])).toBe(4);
-  });
-
-  it("is null without countable grades", () => {
-    expect(weightedAverage([])).toBeNull();
-    expect(weightedAverage([g("np", null, null)])).toBeNull();
-  });
-
-  it("prefers the backend's (Librus's) subject average and falls back to computing it", () => {
-    const subject: SubjectGrades = {
-      subject_id: "1",
-      subject: "Matematyka",
-      average: 4.21,
-      semester_grade: null,
-      proposed_grade: null,
-      grades: [g("5", 5, 1)],
-    };
-    expect(subjectAverage(subject)).toBe(4.21);
-    expect(subjectAverage({ ...subject, average: null })).toBe(5);
-  });
-
-  it("computes the overall average over every counted grade when the backend sends none", () => {
-    const semester = semesterOf(CARD_DATA, 1);
-    expect(semester).toBeDefined();
-    if (!semester) return;
-    expect(overallAverage(semester)).toBe(4.49);
-    expect(overallAverage({ ...semester, average: null })).toBeCloseTo(4.49, 2);
-    expect(overallAverage({ semester: 2, average: null, subjects: [] })).toBeNull();
+describe("semesters", () => {
+  it("takes the averages from the backend", () => {
+    expect(semesterOf(CARD_DATA, 1)?.average).toBe(4.49);
+    expect(semesterOf(CARD_DATA, 1)?.subjects.find((s) => s.subject === "Religia")?.average).toBe(5.5);
   });
 
   it("counts grades per semester", () => {
@@ -123,36 +54,24 @@ describe("chip colours", () => {
   });
 });
 
-describe("new grades since yesterday", () => {
-  it("finds the fixture's three new grades, newest first", () => {
-    const found = newGrades(CARD_DATA, "2026-11-30").map((n) => `${n.subject} ${n.grade.value}`);
+describe("new grades", () => {
+  it("lists the fixture's three grades the backend flags as new, newest first", () => {
+    const found = newGrades(CARD_DATA).map((n) => `${n.subject} ${n.grade.value}`);
     expect(found).toEqual(["Matematyka 5", "Język angielski 6", "Historia 4+"]);
   });
 
-  it("uses the Warsaw day of `added`, not the browser's", () => {
+  it("follows the backend's flag, whenever a grade was added", () => {
     const data: CardData = structuredClone(CARD_DATA);
-    const semester = semesterOf(data, 1);
-    const subject = semester?.subjects[0];
-    if (!subject) throw new Error("fixture");
-    subject.grades = [
-      // 23:30 UTC on the 28th is already the 29th in Warsaw: since yesterday.
-      g("5", 5, 1, { id: "late", added: "2026-11-28T23:30:00Z" }),
-      // 22:30 UTC on the 28th is still the 28th in Warsaw: too old.
-      g("4", 4, 1, { id: "old", added: "2026-11-28T22:30:00Z" }),
-    ];
-    for (const s of semester?.subjects ?? []) if (s !== subject) s.grades = [];
-    expect(newGrades(data, "2026-11-30").map((n) => n.grade.id)).toEqual(["late"]);
-  });
-
-  it("includes grades the backend flags as new, whenever added", () => {
-    const data: CardData = structuredClone(CARD_DATA);
-    const first = semesterOf(data, 1)?.subjects[0]?.grades[0];
+    const subjects = semesterOf(data, 1)?.subjects ?? [];
+    const first = subjects[0]?.grades[0];
     if (!first) throw new Error("fixture");
     first.is_new = true;
-    expect(newGrades(data, "2026-11-30").some((n) => n.grade.id === first.id)).toBe(true);
+    expect(newGrades(data).some((n) => n.grade.id === first.id)).toBe(true);
+    for (const s of subjects) for (const g of s.grades) g.is_new = false;
+    expect(newGrades(data)).toEqual([]);
   });
 
   it("is empty without the current semester", () => {
-    expect(newGrades({ ...CARD_DATA, grades: { semesters: [] } }, "2026-11-30")).toEqual([]);
+    expect(newGrades({ ...CARD_DATA, grades: { semesters: [] } })).toEqual([]);
   });
 });
