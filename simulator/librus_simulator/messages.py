@@ -53,12 +53,12 @@ from .messages_inbox import (
     JsonObject,
     detail,
     list_item,
-    school_year_start,
     seeded_inbox,
     split_sender,
     text_to_html,
 )
 from .responses import html_response, json_response, no_access_response
+from .school_calendar import school_year_start
 
 # base64url("/nowy") and base64url("synergia"), unpadded, as in the live Location.
 TARGET_NOWY: Final = "L25vd3k"

@@ -71,11 +71,6 @@ class InboxMessage:
         return self.sent.date() <= today
 
 
-def school_year_start(today: date) -> int:
-    """The September–August school year `today` is in (the inbox's year)."""
-    return today.year if today.month >= 9 else today.year - 1
-
-
 # --------------------------------------------------------------------------------------------
 # Text
 
