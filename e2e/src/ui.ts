@@ -55,7 +55,9 @@ export async function startAddIntegration(page: Page, s: Strings, search: string
   await page
     .getByRole("button", { name: s.ha("ui.panel.config.integrations.add_integration") })
     .click();
-  await page.getByLabel(s.ha("ui.panel.config.integrations.search_brand")).fill(search);
+  // The search field is labelled on older frontends, only has a placeholder from 20261028.
+  const searchBrand = s.ha("ui.panel.config.integrations.search_brand");
+  await page.getByLabel(searchBrand).or(page.getByPlaceholder(searchBrand)).first().fill(search);
   await page.getByText(s.manifestName, { exact: true }).click();
 }
 

@@ -388,6 +388,14 @@ for (const lang of LANGS) {
         .first()
         .click();
       const dialog = page.locator("hui-dialog-create-card");
+      // Frontend 20261028+ opens "Add to dashboard" on its "By entity" tab: pick "By card"
+      // (where older frontends already are) as a person would.
+      const byCard = s.ha("ui.panel.lovelace.editor.cardpicker.by_card");
+      await dialog
+        .getByRole("tab", { name: byCard })
+        .or(dialog.getByText(byCard, { exact: true }))
+        .first()
+        .click();
       const search = s.ha("ui.panel.lovelace.editor.edit_card.search_cards");
       const field = dialog.getByRole("textbox", { name: search }).or(dialog.getByPlaceholder(search)).first();
       await field.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });

@@ -10,6 +10,7 @@
 # Prints one result line per check (`[latest] NAME ok|FAILED|reported ...`). When
 # LIBRUS_RESULTS_FILE is set, appends `NAME ok|FAILED|reported-ok|reported-FAILED` lines there
 # for the overall summary; otherwise ends with its own `checks: N passed, M failed` line.
+# Arguments (e.g. `e2e pytest`) run only those checks.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 latest_require_root || exit 1
@@ -36,8 +37,11 @@ record() {  # record NAME STATUS
   results+=("$1 $2")
   [ -z "${LIBRUS_RESULTS_FILE:-}" ] || echo "$1 $2" >> "$LIBRUS_RESULTS_FILE"
 }
+only=" $* "  # `scripts/latest/test.sh e2e pytest`: only those checks
+wanted() { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; }
 run() {  # run NAME COMMAND...   (blocking)
   local name="$1"; shift
+  wanted "$name" || return 0
   echo "=== latest/$name: $*"
   if "$@"; then
     record "$name" ok; passed=$((passed + 1))
@@ -47,6 +51,7 @@ run() {  # run NAME COMMAND...   (blocking)
 }
 report() {  # report NAME COMMAND...   (reported, not blocking)
   local name="$1"; shift
+  wanted "$name" || return 0
   echo "=== latest/$name (reported, not blocking): $*"
   if "$@"; then record "$name" reported-ok; else record "$name" reported-FAILED; fi
 }
