@@ -16,7 +16,12 @@ export default defineConfig({
       {
         test: {
           name: "unit-tz",
-          include: ["test/unit/format.test.ts", "test/unit/today.test.ts", "test/unit/grades.test.ts"],
+          include: [
+            "test/unit/format.test.ts",
+            "test/unit/today.test.ts",
+            "test/unit/grades.test.ts",
+            "test/unit/messages.test.ts",
+          ],
           environment: "node",
           env: { TZ: "Pacific/Kiritimati" },
         },

@@ -1,7 +1,7 @@
 /** Card configurations: defaults and strict validation with clear error messages. */
-import type { GradesCardConfig, TimetableCardConfig, TodayCardConfig } from "./types";
+import type { GradesCardConfig, MessagesCardConfig, TimetableCardConfig, TodayCardConfig } from "./types";
 
-type OptionKind = "boolean" | "entry_id" | "semester";
+type OptionKind = "boolean" | "entry_id" | "semester" | "count";
 
 interface CardSchema {
   element: string;
@@ -33,6 +33,14 @@ export const GRADES_SCHEMA: CardSchema = {
   options: { entry_id: "entry_id", semester: "semester", show_averages: "boolean" },
 };
 
+export const MESSAGES_SCHEMA: CardSchema = {
+  element: "librus-messages-card",
+  options: { entry_id: "entry_id", max_messages: "count", unread_only: "boolean", show_preview: "boolean" },
+};
+
+/** The backend sends at most this many messages. */
+export const MAX_MESSAGES = 20;
+
 export const TODAY_DEFAULTS = {
   show_lucky_number: true,
   show_agenda: true,
@@ -44,6 +52,8 @@ export const TODAY_DEFAULTS = {
 export const TIMETABLE_DEFAULTS = { compact: false, show_teacher: false } as const;
 
 export const GRADES_DEFAULTS = { semester: "current", show_averages: true } as const;
+
+export const MESSAGES_DEFAULTS = { max_messages: 5, unread_only: false, show_preview: true } as const;
 
 function describe(value: unknown): string {
   if (value === null) return "null";
@@ -82,6 +92,9 @@ function validate<T>(schema: CardSchema, config: unknown): T {
     if (kind === "semester" && value !== "current" && value !== 1 && value !== 2) {
       throw new Error(`${where}: "semester" must be "current", 1 or 2, got ${describe(value)}.`);
     }
+    if (kind === "count" && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_MESSAGES)) {
+      throw new Error(`${where}: "${key}" must be a whole number from 1 to ${MAX_MESSAGES}, got ${describe(value)}.`);
+    }
   }
   return { ...record } as T;
 }
@@ -96,4 +109,8 @@ export function validateTimetableConfig(config: unknown): TimetableCardConfig {
 
 export function validateGradesConfig(config: unknown): GradesCardConfig {
   return validate<GradesCardConfig>(GRADES_SCHEMA, config);
+}
+
+export function validateMessagesConfig(config: unknown): MessagesCardConfig {
+  return validate<MessagesCardConfig>(MESSAGES_SCHEMA, config);
 }

@@ -1,11 +1,17 @@
 /**
  * Librus Synergia dashboard cards, one ES module served by the integration itself:
- * librus-today-card, librus-timetable-card, librus-grades-card and their editors.
+ * librus-today-card, librus-timetable-card, librus-grades-card, librus-messages-card and their editors.
  */
 import { LibrusGradesCard } from "./cards/grades-card";
+import { LibrusMessagesCard } from "./cards/messages-card";
 import { LibrusTimetableCard } from "./cards/timetable-card";
 import { LibrusTodayCard } from "./cards/today-card";
-import { LibrusGradesCardEditor, LibrusTimetableCardEditor, LibrusTodayCardEditor } from "./editors/editors";
+import {
+  LibrusGradesCardEditor,
+  LibrusMessagesCardEditor,
+  LibrusTimetableCardEditor,
+  LibrusTodayCardEditor,
+} from "./editors/editors";
 import { cardLang } from "./format";
 import type { CustomCardEntry } from "./ha-types";
 import { type MessageKey, t } from "./localize";
@@ -16,9 +22,11 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ["librus-today-card", LibrusTodayCard],
   ["librus-timetable-card", LibrusTimetableCard],
   ["librus-grades-card", LibrusGradesCard],
+  ["librus-messages-card", LibrusMessagesCard],
   ["librus-today-card-editor", LibrusTodayCardEditor],
   ["librus-timetable-card-editor", LibrusTimetableCardEditor],
   ["librus-grades-card-editor", LibrusGradesCardEditor],
+  ["librus-messages-card-editor", LibrusMessagesCardEditor],
 ];
 
 /** Loading the module twice (a resource and the integration's extra JS, or a reload) is harmless. */
@@ -67,6 +75,7 @@ const CARDS: CustomCardEntry[] = [
   pickerEntry("librus-today-card", "card_today", "desc_today"),
   pickerEntry("librus-timetable-card", "card_timetable", "desc_timetable"),
   pickerEntry("librus-grades-card", "card_grades", "desc_grades"),
+  pickerEntry("librus-messages-card", "card_messages", "desc_messages"),
 ];
 
 window.customCards = window.customCards ?? [];

@@ -8,6 +8,16 @@ const en = {
   desc_today: "Today's lessons, substitutions, lucky number, the next test, homework and new grades.",
   desc_timetable: "The school week as a grid with substitutions and cancellations.",
   desc_grades: "Grades per subject with weighted averages and a semester switch.",
+  card_messages: "Librus — Messages",
+  desc_messages: "The latest messages from school: sender, topic, date and the start of the text; unread ones in bold.",
+  messages: "Messages",
+  open_inbox: "Open Librus messages (new tab)",
+  messages_unavailable: "Messages are not available for this Librus account (or have not been loaded yet).",
+  no_messages: "No messages from school yet.",
+  no_unread_messages: "No unread messages — all caught up!",
+  unread_message: "Unread",
+  has_attachments: "Has attachments",
+  no_topic: "(no topic)",
   timetable: "Timetable",
   grades: "Grades",
   loading: "Loading…",
@@ -81,6 +91,9 @@ const en = {
   ed_semester: "Semester",
   ed_semester_current: "Current semester",
   ed_show_averages: "Show averages",
+  ed_max_messages: "Messages to show",
+  ed_unread_only: "Only unread messages",
+  ed_show_preview: "Show the start of the text",
 };
 
 export type MessageKey = keyof typeof en;
@@ -92,6 +105,16 @@ const pl: Record<MessageKey, string> = {
   desc_today: "Dzisiejsze lekcje, zastępstwa, szczęśliwy numerek, najbliższy sprawdzian, zadania i nowe oceny.",
   desc_timetable: "Tydzień szkolny w siatce z zastępstwami i odwołanymi lekcjami.",
   desc_grades: "Oceny z przedmiotów ze średnimi ważonymi i przełącznikiem semestrów.",
+  card_messages: "Librus — Wiadomości",
+  desc_messages: "Najnowsze wiadomości ze szkoły: nadawca, temat, data i początek treści; nieprzeczytane pogrubione.",
+  messages: "Wiadomości",
+  open_inbox: "Otwórz wiadomości w Librusie (nowa karta)",
+  messages_unavailable: "Wiadomości nie są dostępne dla tego konta Librus (albo jeszcze się nie wczytały).",
+  no_messages: "Brak wiadomości ze szkoły.",
+  no_unread_messages: "Brak nieprzeczytanych wiadomości — wszystko przeczytane!",
+  unread_message: "Nieprzeczytana",
+  has_attachments: "Ma załączniki",
+  no_topic: "(bez tematu)",
   timetable: "Plan lekcji",
   grades: "Oceny",
   loading: "Wczytywanie…",
@@ -164,6 +187,9 @@ const pl: Record<MessageKey, string> = {
   ed_semester: "Semestr",
   ed_semester_current: "Bieżący semestr",
   ed_show_averages: "Pokazuj średnie",
+  ed_max_messages: "Liczba wiadomości",
+  ed_unread_only: "Tylko nieprzeczytane",
+  ed_show_preview: "Pokazuj początek treści",
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, pl };
@@ -185,6 +211,10 @@ const PLURALS = {
   assignment: {
     en: { one: "assignment", other: "assignments" },
     pl: { one: "zadanie", few: "zadania", many: "zadań", other: "zadania" },
+  },
+  unread: {
+    en: { one: "unread", other: "unread" },
+    pl: { one: "nieprzeczytana", few: "nieprzeczytane", many: "nieprzeczytanych", other: "nieprzeczytanej" },
   },
 } satisfies Record<string, Record<Lang, PluralForms>>;
 

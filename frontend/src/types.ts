@@ -39,6 +39,7 @@ export interface CardData {
   /** Assignments not yet due (and due today). */
   homework: HomeworkItem[];
   grades: GradesBySemester;
+  messages: CardMessages;
 }
 
 /** Monday..Friday (weekend only if it has lessons). */
@@ -133,6 +134,31 @@ export interface GradeItem {
   is_new: boolean;
 }
 
+/** Messages from school (Librus Wiadomości). The backend decides what is unread and cuts the previews. */
+export interface CardMessages {
+  /** false: the messages module is not available for this account (or not fetched yet). */
+  available: boolean;
+  /** Unread messages in the inbox. */
+  unread: number;
+  /** Opens Librus Wiadomości (in a new tab); Librus has no per-message address. */
+  inbox_url: string;
+  /** Newest first, at most 20. */
+  items: MessageItem[];
+}
+
+export interface MessageItem {
+  /** Librus messageId. */
+  id: string;
+  sender: string;
+  topic: string;
+  /** ISO 8601 with offset, e.g. "2026-11-26T10:15:00+01:00". */
+  sent: string | null;
+  /** Plain text, already decoded and cut (≤ ~160 characters, "…" when cut) by the backend. */
+  preview: string;
+  unread: boolean;
+  has_attachments: boolean;
+}
+
 /* ---- card configurations ---- */
 
 export interface TodayCardConfig {
@@ -159,4 +185,13 @@ export interface GradesCardConfig {
   show_averages?: boolean;
 }
 
-export type AnyCardConfig = TodayCardConfig | TimetableCardConfig | GradesCardConfig;
+export interface MessagesCardConfig {
+  type: string;
+  entry_id?: string;
+  /** How many messages to list (1…20). */
+  max_messages?: number;
+  unread_only?: boolean;
+  show_preview?: boolean;
+}
+
+export type AnyCardConfig = TodayCardConfig | TimetableCardConfig | GradesCardConfig | MessagesCardConfig;

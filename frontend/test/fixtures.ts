@@ -9,12 +9,15 @@
  * - Friday 4 December is a free day,
  * - the lucky number is 14, the student's register number,
  * - English and PE are taught in split groups (virtual classes),
- * - three grades were added since yesterday.
+ * - three grades were added since yesterday,
+ * - six messages from school, two of them unread (one sent this morning, with attachments and a
+ *   preview the backend cut with "…"), Polish letters in senders, topics and previews.
  */
 import type {
   AgendaItem,
   CardData,
   GradeItem,
+  CardMessages,
   HomeworkItem,
   StudentEntry,
   SubjectGrades,
@@ -388,6 +391,74 @@ const SEMESTER_2: SubjectGrades[] = SEMESTER_1.map((s) => ({
   grades: [],
 }));
 
+/** Librus has no address per message: the cards open the inbox. */
+export const INBOX_URL = "https://synergia.librus.pl/wiadomosci3";
+
+/** The inbox, newest first, as the backend sends it (previews decoded and cut to ≤ 160 characters). */
+const MESSAGES: CardMessages = {
+  available: true,
+  unread: 2,
+  inbox_url: INBOX_URL,
+  items: [
+    {
+      id: "4912108",
+      sender: "Anna Nowak",
+      topic: "Wycieczka do Krakowa — zgody i wpłaty",
+      sent: "2026-11-30T07:42:00+01:00",
+      preview:
+        "Szanowni Państwo, zapraszamy uczniów klasy 6d na wycieczkę do Krakowa w dniach 9–11 grudnia. " +
+        "Zwiedzimy Wawel, Sukiennice i Kościół Mariacki. Prosimy o wpłaty…",
+      unread: true,
+      has_attachments: true,
+    },
+    {
+      id: "4912107",
+      sender: "Tomasz Wiśniewski",
+      topic: "Sprawdzian z ułamków dziesiętnych",
+      sent: "2026-11-27T15:03:00+01:00",
+      preview: "Dzień dobry, w czwartek 3 grudnia sprawdzian z ułamków dziesiętnych. Proszę, by Zofia powtórzyła dzielenie pisemne.",
+      unread: true,
+      has_attachments: false,
+    },
+    {
+      id: "4912106",
+      sender: "Sekretariat Szkoły",
+      topic: "Zmiana godzin pracy świetlicy",
+      sent: "2026-11-24T11:20:00+01:00",
+      preview: "Od 1 grudnia świetlica szkolna będzie czynna w godz. 6:45–17:00.",
+      unread: false,
+      has_attachments: false,
+    },
+    {
+      id: "4912105",
+      sender: "Ewa Dąbrowska",
+      topic: "Zawody pływackie — zgłoszenia",
+      sent: "2026-11-18T18:05:00+01:00",
+      preview: "Dzień dobry, uczennice chętne do udziału w międzyszkolnych zawodach pływackich proszę zgłaszać do piątku.",
+      unread: false,
+      has_attachments: false,
+    },
+    {
+      id: "4912104",
+      sender: "Katarzyna Lewandowska",
+      topic: "Konkurs językowy „Fox” — wyniki",
+      sent: "2026-11-05T13:37:00+01:00",
+      preview: "Gratuluję! Zofia zajęła II miejsce w szkolnym konkursie językowym.",
+      unread: false,
+      has_attachments: false,
+    },
+    {
+      id: "4912101",
+      sender: "Dyrekcja Szkoły",
+      topic: "Witamy w nowym roku szkolnym",
+      sent: "2026-09-01T08:00:00+02:00",
+      preview: "Szanowni Państwo, witamy w nowym roku szkolnym 2026/2027. Plan lekcji jest już dostępny w dzienniku.",
+      unread: false,
+      has_attachments: false,
+    },
+  ],
+};
+
 export const CARD_DATA: CardData = {
   entry_id: ENTRY_ZOFIA,
   student: {
@@ -409,6 +480,7 @@ export const CARD_DATA: CardData = {
       { semester: 2, average: null, subjects: SEMESTER_2 },
     ],
   },
+  messages: MESSAGES,
 };
 
 /** A second student (a younger brother in class 2b) with a small snapshot. */
@@ -469,6 +541,8 @@ export const CARD_DATA_JAN: CardData = {
       { semester: 2, average: null, subjects: [] },
     ],
   },
+  // The messages module is off for this account.
+  messages: { available: false, unread: 0, inbox_url: "", items: [] },
 };
 
 export const ALL_CARD_DATA: Record<string, CardData> = { [ENTRY_ZOFIA]: CARD_DATA, [ENTRY_JAN]: CARD_DATA_JAN };

@@ -15,14 +15,14 @@ switch(t){case Boolean:e=e?ie:null;break;case Object:case Array:e=e==null?e:JSON
 * Copyright 2017 Google LLC
 * SPDX-License-Identifier: BSD-3-Clause
 */
-var h=globalThis,le=e=>e,g=h.trustedTypes,ue=g?g.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,de=`$lit$`,_=`lit$${Math.random().toFixed(9).slice(2)}$`,fe=`?`+_,pe=`<${fe}>`,v=document,y=()=>v.createComment(``),b=e=>e===null||typeof e!=`object`&&typeof e!=`function`,me=Array.isArray,he=e=>me(e)||typeof e?.[Symbol.iterator]==`function`,ge=`[ 	
-\f\r]`,x=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,_e=/-->/g,ve=/>/g,S=RegExp(`>|${ge}(?:([^\\s"'>=/]+)(${ge}*=${ge}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),ye=/'/g,be=/"/g,xe=/^(?:script|style|textarea|title)$/i,Se=e=>(t,...n)=>({_$litType$:e,strings:t,values:n}),C=Se(1),Ce=Se(2),w=Symbol.for(`lit-noChange`),T=Symbol.for(`lit-nothing`),we=/* @__PURE__ */ new WeakMap,E=v.createTreeWalker(v,129);function Te(e,t){if(!me(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return ue===void 0?t:ue.createHTML(t)}var Ee=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=x;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===x?c[1]===`!--`?o=_e:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=S):(xe.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=S):o=ve:o===S?c[0]===`>`?(o=i??x,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?S:c[3]===`"`?be:ye):o===be||o===ye?o=S:o===_e||o===ve?o=x:(o=S,i=void 0);let d=o===S&&e[t+1].startsWith(`/>`)?` `:``;a+=o===x?n+pe:l>=0?(r.push(s),n.slice(0,l)+de+n.slice(l)+_+d):n+_+(l===-2?t:d)}return[Te(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},D=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=Ee(t,n);if(this.el=e.createElement(l,r),E.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=E.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(de)){let t=u[o++],n=i.getAttribute(e).split(_),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Oe:r[1]===`?`?ke:r[1]===`@`?Ae:A}),i.removeAttribute(e)}else e.startsWith(_)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(xe.test(i.tagName)){let e=i.textContent.split(_),t=e.length-1;if(t>0){i.textContent=g?g.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],y()),E.nextNode(),c.push({type:2,index:++a});i.append(e[t],y())}}}else if(i.nodeType===8){if(i.data===fe)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(_,e+1))!==-1;)c.push({type:7,index:a}),e+=_.length-1}}a++}}static createElement(e,t){let n=v.createElement(`template`);return n.innerHTML=e,n}};function O(e,t,n=e,r){if(t===w)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=b(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=O(e,i._$AS(e,t.values),i,r)),t}var De=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??v).importNode(t,!0);E.currentNode=r;let i=E.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new k(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new je(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=E.nextNode(),a++)}return E.currentNode=v,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},k=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=T,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=O(this,e,t),b(e)?e===T||e==null||e===``?(this._$AH!==T&&this._$AR(),this._$AH=T):e!==this._$AH&&e!==w&&this._(e):e._$litType$===void 0?e.nodeType===void 0?he(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==T&&b(this._$AH)?this._$AA.nextSibling.data=e:this.T(v.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=D.createElement(Te(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new De(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=we.get(e.strings);return t===void 0&&we.set(e.strings,t=new D(e)),t}k(t){me(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(y()),this.O(y()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=le(e).nextSibling;le(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},A=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=T,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(/* @__PURE__ */ new String),this.strings=n):this._$AH=T}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=O(this,e,t,0),a=!b(e)||e!==this._$AH&&e!==w,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=O(this,r[n+o],t,o),s===w&&(s=this._$AH[o]),a||=!b(s)||s!==this._$AH[o],s===T?e=T:e!==T&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===T?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Oe=class extends A{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===T?void 0:e}},ke=class extends A{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==T)}},Ae=class extends A{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=O(this,e,t,0)??T)===w)return;let n=this._$AH,r=e===T&&n!==T||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==T&&(n===T||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},je=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){O(this,e)}},Me=h.litHtmlPolyfillSupport;Me?.(D,k),(h.litHtmlVersions??=[]).push(`3.3.3`);var Ne=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new k(t.insertBefore(y(),e),e,void 0,n??{})}return i._$AI(e),i},j=globalThis,M=class extends m{constructor(){
+var le=globalThis,ue=e=>e,h=le.trustedTypes,de=h?h.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,fe=`$lit$`,g=`lit$${Math.random().toFixed(9).slice(2)}$`,pe=`?`+g,me=`<${pe}>`,_=document,v=()=>_.createComment(``),y=e=>e===null||typeof e!=`object`&&typeof e!=`function`,he=Array.isArray,ge=e=>he(e)||typeof e?.[Symbol.iterator]==`function`,_e=`[ 	
+\f\r]`,b=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,ve=/-->/g,ye=/>/g,x=RegExp(`>|${_e}(?:([^\\s"'>=/]+)(${_e}*=${_e}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),be=/'/g,xe=/"/g,Se=/^(?:script|style|textarea|title)$/i,Ce=e=>(t,...n)=>({_$litType$:e,strings:t,values:n}),S=Ce(1),we=Ce(2),C=Symbol.for(`lit-noChange`),w=Symbol.for(`lit-nothing`),Te=/* @__PURE__ */ new WeakMap,T=_.createTreeWalker(_,129);function Ee(e,t){if(!he(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return de===void 0?t:de.createHTML(t)}var De=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=b;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===b?c[1]===`!--`?o=ve:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=x):(Se.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=x):o=ye:o===x?c[0]===`>`?(o=i??b,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?x:c[3]===`"`?xe:be):o===xe||o===be?o=x:o===ve||o===ye?o=b:(o=x,i=void 0);let d=o===x&&e[t+1].startsWith(`/>`)?` `:``;a+=o===b?n+me:l>=0?(r.push(s),n.slice(0,l)+fe+n.slice(l)+g+d):n+g+(l===-2?t:d)}return[Ee(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},Oe=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=De(t,n);if(this.el=e.createElement(l,r),T.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=T.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(fe)){let t=u[o++],n=i.getAttribute(e).split(g),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?je:r[1]===`?`?Me:r[1]===`@`?Ne:D}),i.removeAttribute(e)}else e.startsWith(g)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(Se.test(i.tagName)){let e=i.textContent.split(g),t=e.length-1;if(t>0){i.textContent=h?h.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],v()),T.nextNode(),c.push({type:2,index:++a});i.append(e[t],v())}}}else if(i.nodeType===8){if(i.data===pe)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(g,e+1))!==-1;)c.push({type:7,index:a}),e+=g.length-1}}a++}}static createElement(e,t){let n=_.createElement(`template`);return n.innerHTML=e,n}};function E(e,t,n=e,r){if(t===C)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=y(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=E(e,i._$AS(e,t.values),i,r)),t}var ke=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??_).importNode(t,!0);T.currentNode=r;let i=T.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new Ae(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Pe(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=T.nextNode(),a++)}return T.currentNode=_,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},Ae=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=w,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=E(this,e,t),y(e)?e===w||e==null||e===``?(this._$AH!==w&&this._$AR(),this._$AH=w):e!==this._$AH&&e!==C&&this._(e):e._$litType$===void 0?e.nodeType===void 0?ge(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==w&&y(this._$AH)?this._$AA.nextSibling.data=e:this.T(_.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=Oe.createElement(Ee(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new ke(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=Te.get(e.strings);return t===void 0&&Te.set(e.strings,t=new Oe(e)),t}k(t){he(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(v()),this.O(v()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=ue(e).nextSibling;ue(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},D=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=w,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(/* @__PURE__ */ new String),this.strings=n):this._$AH=w}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=E(this,e,t,0),a=!y(e)||e!==this._$AH&&e!==C,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=E(this,r[n+o],t,o),s===C&&(s=this._$AH[o]),a||=!y(s)||s!==this._$AH[o],s===w?e=w:e!==w&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===w?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},je=class extends D{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===w?void 0:e}},Me=class extends D{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==w)}},Ne=class extends D{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=E(this,e,t,0)??w)===C)return;let n=this._$AH,r=e===w&&n!==w||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==w&&(n===w||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Pe=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){E(this,e)}},Fe=le.litHtmlPolyfillSupport;Fe?.(Oe,Ae),(le.litHtmlVersions??=[]).push(`3.3.3`);var Ie=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new Ae(t.insertBefore(v(),e),e,void 0,n??{})}return i._$AI(e),i},Le=globalThis,O=class extends m{constructor(){
 /**
 * @license
 * Copyright 2017 Google LLC
 * SPDX-License-Identifier: BSD-3-Clause
 */
-super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Ne(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return w}};M._$litElement$=!0,M.finalized=!0,j.litElementHydrateSupport?.({LitElement:M});var Pe=j.litElementPolyfillSupport;Pe?.({LitElement:M}),(j.litElementVersions??=[]).push(`4.2.2`);var Fe=/* @__PURE__ */ new WeakMap,N=/* @__PURE__ */ new WeakMap;function Ie(e){return e&&typeof e==`object`&&`message`in e&&typeof e.message==`string`?e.message:String(e)}function Le(e){if(e&&typeof e==`object`&&`code`in e)return String(e.code)}function Re(e,t=!1){let n=N.get(e.connection);return(!n||t)&&(n=e.callWS({type:`librus/students`}),N.set(e.connection,n),n.catch(()=>N.delete(e.connection))),n}function P(e,t){e.state=t;for(let n of[...e.listeners])n(t)}function ze(e,t){let n={listeners:/* @__PURE__ */ new Set,state:{status:`loading`},unsubscribe:Promise.resolve(void 0)},r=e=>Le(e)===`not_found`?{status:`unknown_student`,entryId:t}:{status:`error`,message:Ie(e)};return n.unsubscribe=e.connection.subscribeMessage(e=>P(n,{status:`ready`,data:e}),{type:`librus/subscribe`,entry_id:t}).catch(async i=>{if(Le(i)!==`not_found`)try{let r=await e.callWS({type:`librus/card_data`,entry_id:t});P(n,{status:`ready`,data:r});return}catch(e){P(n,r(e));return}P(n,r(i))}),n}function Be(e,t,n){let r=Fe.get(e.connection);r||(r=/* @__PURE__ */ new Map,Fe.set(e.connection,r));let i=r.get(t);i||(i=ze(e,t),r.set(t,i)),i.listeners.add(n),n(i.state);let a=r,o=i;return()=>{o.listeners.delete(n),o.listeners.size===0&&a.get(t)===o&&(a.delete(t),o.unsubscribe.then(e=>e?.()).catch(()=>void 0))}}var Ve=class{host;state={status:`loading`};hass;entryId;connected=!1;key;connection;stop;generation=0;constructor(e){this.host=e,e.addController(this)}setHass(e){this.hass=e,this.sync()}setEntryId(e){this.entryId=e,this.sync()}hostConnected(){this.connected=!0,this.sync()}hostDisconnected(){this.connected=!1,this.release()}release(){this.generation++,this.stop?.(),this.stop=void 0,this.key=void 0,this.connection=void 0}set(e){this.state=e,this.host.requestUpdate()}sync(){let e=this.hass;if(!this.connected||!e)return;let t=this.entryId??``;if(this.key===t&&this.connection===e.connection)return;this.release(),this.key=t,this.connection=e.connection;let n=this.generation,r=t=>{this.stop=Be(e,t,e=>this.set(e))};this.entryId?r(this.entryId):(this.state.status!==`ready`&&this.set({status:`loading`}),Re(e).then(e=>{if(n!==this.generation)return;let t=e[0];t?r(t.entry_id):this.set({status:`no_students`})},e=>{n===this.generation&&this.set({status:`error`,message:Ie(e)})}))}},He=`Europe/Warsaw`,F=864e5,Ue=/(Z|[+-]\d\d:?\d\d)$/i;function I(e){let[t,n,r]=e.slice(0,10).split(`-`).map(Number);return Math.round(Date.UTC(t??1970,(n??1)-1,r??1)/F)}function We(e){return(/* @__PURE__ */ new Date(e*F)).toISOString().slice(0,10)}function Ge(e,t){return We(I(e)+t)}function L(e,t){return I(t)-I(e)}function Ke(e){return((/* @__PURE__ */ new Date(I(e)*F)).getUTCDay()+6)%7}function qe(e){return Ge(e,-Ke(e))}function R(e){let[t,n]=e.split(`:`).map(Number);return(t??0)*60+(n??0)}var Je=new Intl.DateTimeFormat(`en-CA`,{timeZone:He,year:`numeric`,month:`2-digit`,day:`2-digit`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`});function Ye(e=Date.now()){let t={};for(let n of Je.formatToParts(e))t[n.type]=n.value;return{date:`${t.year}-${t.month}-${t.day}`,minutes:Number(t.hour)*60+Number(t.minute)}}function z(e){return e?.toLowerCase().startsWith(`pl`)?`pl`:`en`}function Xe(e){if(z(e)===`pl`)return`pl-PL`;try{return e&&Intl.DateTimeFormat.supportedLocalesOf([e]).length?e:`en-GB`}catch{return`en-GB`}}var B=/* @__PURE__ */ new Map;function V(e,t){let n=e+JSON.stringify(t),r=B.get(n);return r||(r=new Intl.DateTimeFormat(e,{...t,timeZone:`UTC`}),B.set(n,r)),r}function H(e){return/* @__PURE__ */ new Date(I(e)*F)}function U(e,t){return V(t,{weekday:`long`,day:`numeric`,month:`long`}).format(H(e))}function Ze(e,t){return V(t,{weekday:`short`,day:`numeric`,month:`short`}).format(H(e))}function Qe(e,t){return V(t,{day:`2-digit`,month:`2-digit`,year:`numeric`}).format(H(e))}function $e(e,t){return V(t,{weekday:`short`}).format(H(e))}function et(e,t){return V(t,{day:`2-digit`,month:`2-digit`}).format(H(e))}function tt(e,t,n){let r=V(n,{day:`numeric`,month:`short`,year:`numeric`});try{return r.formatRange(H(e),H(t))}catch{return`${r.format(H(e))} – ${r.format(H(t))}`}}function nt(e,t){let n=e.trim();if(/^\d{4}-\d\d-\d\d$/.test(n))return Qe(n,t);let r=NaN,i=He;if(Ue.test(n))r=Date.parse(n);else{let e=/^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)/.exec(n);e&&(r=Date.UTC(Number(e[1]),Number(e[2])-1,Number(e[3]),Number(e[4]),Number(e[5])),i=`UTC`)}if(Number.isNaN(r))return e;let a=`ts:${t}:${i}`,o=B.get(a);return o||(o=new Intl.DateTimeFormat(t,{timeZone:i,day:`2-digit`,month:`2-digit`,year:`numeric`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`}),B.set(a,o)),o.format(r)}function rt(e,t){return e==null||!Number.isFinite(e)?`–`:new Intl.NumberFormat(t===`pl`?`pl-PL`:`en-GB`,{minimumFractionDigits:2,maximumFractionDigits:2}).format(e)}var it=/* @__PURE__ */ new Map;function at(e,t,n){let r=it.get(n);r||(r=new Intl.PluralRules(n),it.set(n,r));let i=r.select(e);return i===`one`?t.one:i===`few`?t.few??t.other:i===`many`?t.many??t.other:t.other}function ot(e,t,n){return`${e} ${at(e,t,n)}`}var st={en:{card_today:`Librus — Today`,card_timetable:`Librus — Timetable`,card_grades:`Librus — Grades`,desc_today:`Today's lessons, substitutions, lucky number, the next test, homework and new grades.`,desc_timetable:`The school week as a grid with substitutions and cancellations.`,desc_grades:`Grades per subject with weighted averages and a semester switch.`,timetable:`Timetable`,grades:`Grades`,loading:`Loading…`,no_students:`No Librus account is set up. Add the Librus Synergia integration first.`,unknown_student:`This Librus student is not set up any more. Choose another one in the card editor.`,error:`Cannot load data from Librus`,updated:`Updated`,today:`Today`,tomorrow:`Tomorrow`,next_school_day:`Next school day`,no_lessons:`No lessons`,no_lessons_ahead:`No lessons in the coming days`,free_day:`Day off`,lesson_no:`Lesson`,room:`Room`,teacher:`Teacher`,group:`Group`,substitution:`Substitution`,cancelled:`Cancelled`,moved:`Moved`,instead_of:`instead of`,now:`now`,lucky_number:`Lucky number`,lucky_is_mine:`That's your number — no questions today!`,lucky_for_day:`for`,next_test:`Next test`,no_tests:`No tests coming up`,events:`Events`,homework_due:`Homework due`,no_homework:`No homework due`,due:`due`,new_grades:`New grades`,in_days_0:`today`,in_days_1:`tomorrow`,in_days_n:`in {n} days`,prev_week:`Previous week`,next_week:`Next week`,this_week:`This week`,week_not_loaded:`This week is not loaded yet`,semester:`Semester`,semester_n:`Semester {n}`,average:`Average`,overall_average:`Overall average`,semester_grade:`Semester grade`,proposed_grade:`Proposed`,no_grades:`No grades yet`,no_grades_semester:`No grades in semester {n} yet`,category:`Category`,date:`Date`,added:`Added`,weight:`Weight`,comment:`Comment`,not_counted:`Not counted in the average`,new:`new`,close:`Close`,kind_test:`Test`,kind_quiz:`Quiz`,kind_trip:`Trip`,kind_meeting:`Meeting`,kind_other:`Event`,ed_student:`Student`,ed_student_auto:`First student`,ed_show_lucky_number:`Show the lucky number`,ed_show_agenda:`Show the next test`,ed_show_homework:`Show homework due`,ed_show_new_grades:`Show new grades`,ed_after_school_shows_tomorrow:`After school, show tomorrow's plan`,ed_compact:`Compact (short subject names)`,ed_show_teacher:`Show teachers`,ed_semester:`Semester`,ed_semester_current:`Current semester`,ed_show_averages:`Show averages`},pl:{card_today:`Librus — Dziś`,card_timetable:`Librus — Plan lekcji`,card_grades:`Librus — Oceny`,desc_today:`Dzisiejsze lekcje, zastępstwa, szczęśliwy numerek, najbliższy sprawdzian, zadania i nowe oceny.`,desc_timetable:`Tydzień szkolny w siatce z zastępstwami i odwołanymi lekcjami.`,desc_grades:`Oceny z przedmiotów ze średnimi ważonymi i przełącznikiem semestrów.`,timetable:`Plan lekcji`,grades:`Oceny`,loading:`Wczytywanie…`,no_students:`Nie skonfigurowano konta Librus. Najpierw dodaj integrację Librus Synergia.`,unknown_student:`Tego ucznia nie ma już w konfiguracji Librusa. Wybierz innego w edytorze karty.`,error:`Nie udało się wczytać danych z Librusa`,updated:`Zaktualizowano`,today:`Dziś`,tomorrow:`Jutro`,next_school_day:`Najbliższy dzień nauki`,no_lessons:`Brak lekcji`,no_lessons_ahead:`Brak lekcji w najbliższych dniach`,free_day:`Dzień wolny`,lesson_no:`Lekcja`,room:`Sala`,teacher:`Nauczyciel`,group:`Grupa`,substitution:`Zastępstwo`,cancelled:`Odwołana`,moved:`Przeniesiona`,instead_of:`zamiast`,now:`teraz`,lucky_number:`Szczęśliwy numerek`,lucky_is_mine:`To Twój numerek — dziś bez pytania!`,lucky_for_day:`na`,next_test:`Najbliższy sprawdzian`,no_tests:`Brak zapowiedzianych sprawdzianów`,events:`Wydarzenia`,homework_due:`Zadania domowe`,no_homework:`Brak zadań do oddania`,due:`termin`,new_grades:`Nowe oceny`,in_days_0:`dziś`,in_days_1:`jutro`,in_days_n:`za {n} dni`,prev_week:`Poprzedni tydzień`,next_week:`Następny tydzień`,this_week:`Ten tydzień`,week_not_loaded:`Ten tydzień nie jest jeszcze wczytany`,semester:`Semestr`,semester_n:`Semestr {n}`,average:`Średnia`,overall_average:`Średnia ogólna`,semester_grade:`Ocena semestralna`,proposed_grade:`Przewidywana`,no_grades:`Brak ocen`,no_grades_semester:`Brak ocen w semestrze {n}`,category:`Kategoria`,date:`Data`,added:`Dodano`,weight:`Waga`,comment:`Komentarz`,not_counted:`Nie liczy się do średniej`,new:`nowa`,close:`Zamknij`,kind_test:`Sprawdzian`,kind_quiz:`Kartkówka`,kind_trip:`Wycieczka`,kind_meeting:`Zebranie`,kind_other:`Wydarzenie`,ed_student:`Uczeń`,ed_student_auto:`Pierwszy uczeń`,ed_show_lucky_number:`Pokazuj szczęśliwy numerek`,ed_show_agenda:`Pokazuj najbliższy sprawdzian`,ed_show_homework:`Pokazuj zadania domowe`,ed_show_new_grades:`Pokazuj nowe oceny`,ed_after_school_shows_tomorrow:`Po lekcjach pokazuj plan na jutro`,ed_compact:`Kompaktowy (skrócone nazwy przedmiotów)`,ed_show_teacher:`Pokazuj nauczycieli`,ed_semester:`Semestr`,ed_semester_current:`Bieżący semestr`,ed_show_averages:`Pokazuj średnie`}};function W(e,t,n){let r=st[e][t];if(n)for(let[e,t]of Object.entries(n))r=r.replace(`{${e}}`,String(t));return r}var ct={grade:{en:{one:`grade`,other:`grades`},pl:{one:`ocena`,few:`oceny`,many:`ocen`,other:`oceny`}},new_grade:{en:{one:`new grade`,other:`new grades`},pl:{one:`nowa ocena`,few:`nowe oceny`,many:`nowych ocen`,other:`nowej oceny`}},lesson:{en:{one:`lesson`,other:`lessons`},pl:{one:`lekcja`,few:`lekcje`,many:`lekcji`,other:`lekcji`}},day:{en:{one:`day`,other:`days`},pl:{one:`dzień`,few:`dni`,many:`dni`,other:`dnia`}},assignment:{en:{one:`assignment`,other:`assignments`},pl:{one:`zadanie`,few:`zadania`,many:`zadań`,other:`zadania`}}};function G(e,t,n){return ot(n,ct[t][e],e)}function lt(e,t){return/^\d/.test(t.trim())?`${W(e,`room`)} ${t}`:t}function ut(e,t){return t===0?W(e,`in_days_0`):t===1?W(e,`in_days_1`):W(e,`in_days_n`,{n:t})}var dt=class extends M{static properties={_config:{state:!0}};uiLang=`en`;uiLocale=`en-GB`;feed=new Ve(this);_hass;_timer;ticks=!1;set hass(e){this._hass=e;let t=e.locale?.language??e.language,n=z(t),r=Xe(t);(n!==this.uiLang||r!==this.uiLocale)&&(this.uiLang=n,this.uiLocale=r,this.requestUpdate()),this.feed.setHass(e)}get hass(){return this._hass}setConfig(e){let t=this.validateConfig(e);this._config=t,this.feed.setEntryId(t.entry_id)}getGridOptions(){return{columns:12,min_columns:6}}connectedCallback(){super.connectedCallback(),this.ticks&&(this._timer=setInterval(()=>this.requestUpdate(),6e4))}disconnectedCallback(){super.disconnectedCallback(),this._timer!==void 0&&clearInterval(this._timer),this._timer=void 0}get data(){let e=this.feed.state;return e.status===`ready`?e.data:void 0}clock(){return Ye(Date.now())}t(e,t){return W(this.uiLang,e,t)}room(e){return lt(this.uiLang,e)}renderStatus(){let e=this.feed.state;switch(e.status){case`ready`:return;case`loading`:return C`<div class="message" role="status">${this.t(`loading`)}</div>`;case`no_students`:return C`<div class="message">${this.t(`no_students`)}</div>`;case`unknown_student`:return C`<div class="message error" role="alert">${this.t(`unknown_student`)}</div>`;case`error`:return C`<div class="message error" role="alert">${this.t(`error`)}: ${e.message}</div>`}}renderStudent(e){if(!e)return T;let{name:t,class_name:n}=e.student;return C`<div class="student">${t}${n?C` · ${n}`:T}</div>`}renderUpdated(e){return e.updated_at?C`<div class="footer">${this.t(`updated`)}: ${nt(e.updated_at,this.uiLocale)}</div>`:T}icon(e){return C`<svg viewBox="0 0 24 24" aria-hidden="true">${Ce`<path d=${e}></path>`}</svg>`}},ft=/* @__PURE__ */ new Set([`type`,`grid_options`,`layout_options`,`view_layout`,`visibility`,`card_mod`]),pt={element:`librus-today-card`,options:{entry_id:`entry_id`,show_lucky_number:`boolean`,show_agenda:`boolean`,show_homework:`boolean`,show_new_grades:`boolean`,after_school_shows_tomorrow:`boolean`}},mt={element:`librus-timetable-card`,options:{entry_id:`entry_id`,compact:`boolean`,show_teacher:`boolean`}},ht={element:`librus-grades-card`,options:{entry_id:`entry_id`,semester:`semester`,show_averages:`boolean`}},K={show_lucky_number:!0,show_agenda:!0,show_homework:!0,show_new_grades:!0,after_school_shows_tomorrow:!0},q={compact:!1,show_teacher:!1},J={semester:`current`,show_averages:!0};function Y(e){return e===null?`null`:Array.isArray(e)?`a list`:typeof e==`string`?JSON.stringify(e):typeof e==`object`?`an object`:String(e)}function gt(e,t){let n=`Librus (${e.element})`;if(typeof t!=`object`||!t||Array.isArray(t))throw Error(`${n}: the configuration must be an object, got ${Y(t)}.`);let r=t;if(typeof r.type!=`string`)throw Error(`${n}: "type" must be "custom:${e.element}".`);for(let[t,i]of Object.entries(r)){if(ft.has(t))continue;let r=e.options[t];if(!r){let r=Object.keys(e.options).join(`, `);throw Error(`${n}: unknown option "${t}". Allowed options: ${r}.`)}if(i!==void 0){if(r===`boolean`&&typeof i!=`boolean`)throw Error(`${n}: "${t}" must be true or false, got ${Y(i)}.`);if(r===`entry_id`&&(typeof i!=`string`||i.trim()===``))throw Error(`${n}: "entry_id" must be the config entry id of a Librus student (a non-empty text), got ${Y(i)}.`);if(r===`semester`&&i!==`current`&&i!==1&&i!==2)throw Error(`${n}: "semester" must be "current", 1 or 2, got ${Y(i)}.`)}}return{...r}}function _t(e){return gt(pt,e)}function vt(e){return gt(mt,e)}function yt(e){return gt(ht,e)}function X(e){let t=e.numeric;if(t===null){let n=e.value.trim();if(n===`+`)return`plus`;if(n===`-`)return`minus`;let r=/^([1-6])([+-]|=)?$/.exec(n);if(!r)return`other`;t=Number(r[1])}return t>=5.75?`g6`:t>=4.75?`g5`:t>=3.75?`g4`:t>=2.75?`g3`:t>=1.75?`g2`:`g1`}function bt(e){return e===null?`other`:X({value:``,numeric:Math.round(e*100)/100})}function xt(e,t){return e.grades.semesters.find(e=>e.semester===t)}function St(e){return e?e.subjects.reduce((e,t)=>e+t.grades.length,0):0}function Ct(e){let t=xt(e,e.current_semester);if(!t)return[];let n=[];for(let e of t.subjects)for(let t of e.grades)t.is_new&&n.push({subject:e.subject,grade:t});let r=e=>{let t=Date.parse(e.added);return Number.isNaN(t)?0:t};return n.sort((e,t)=>r(t.grade)-r(e.grade))}var wt=o`
+super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Ie(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return C}};O._$litElement$=!0,O.finalized=!0,Le.litElementHydrateSupport?.({LitElement:O});var Re=Le.litElementPolyfillSupport;Re?.({LitElement:O}),(Le.litElementVersions??=[]).push(`4.2.2`);var ze=/* @__PURE__ */ new WeakMap,Be=/* @__PURE__ */ new WeakMap;function Ve(e){return e&&typeof e==`object`&&`message`in e&&typeof e.message==`string`?e.message:String(e)}function He(e){if(e&&typeof e==`object`&&`code`in e)return String(e.code)}function Ue(e,t=!1){let n=Be.get(e.connection);return(!n||t)&&(n=e.callWS({type:`librus/students`}),Be.set(e.connection,n),n.catch(()=>Be.delete(e.connection))),n}function k(e,t){e.state=t;for(let n of[...e.listeners])n(t)}function We(e,t){let n={listeners:/* @__PURE__ */ new Set,state:{status:`loading`},unsubscribe:Promise.resolve(void 0)},r=e=>He(e)===`not_found`?{status:`unknown_student`,entryId:t}:{status:`error`,message:Ve(e)};return n.unsubscribe=e.connection.subscribeMessage(e=>k(n,{status:`ready`,data:e}),{type:`librus/subscribe`,entry_id:t}).catch(async i=>{if(He(i)!==`not_found`)try{let r=await e.callWS({type:`librus/card_data`,entry_id:t});k(n,{status:`ready`,data:r});return}catch(e){k(n,r(e));return}k(n,r(i))}),n}function Ge(e,t,n){let r=ze.get(e.connection);r||(r=/* @__PURE__ */ new Map,ze.set(e.connection,r));let i=r.get(t);i||(i=We(e,t),r.set(t,i)),i.listeners.add(n),n(i.state);let a=r,o=i;return()=>{o.listeners.delete(n),o.listeners.size===0&&a.get(t)===o&&(a.delete(t),o.unsubscribe.then(e=>e?.()).catch(()=>void 0))}}var Ke=class{host;state={status:`loading`};hass;entryId;connected=!1;key;connection;stop;generation=0;constructor(e){this.host=e,e.addController(this)}setHass(e){this.hass=e,this.sync()}setEntryId(e){this.entryId=e,this.sync()}hostConnected(){this.connected=!0,this.sync()}hostDisconnected(){this.connected=!1,this.release()}release(){this.generation++,this.stop?.(),this.stop=void 0,this.key=void 0,this.connection=void 0}set(e){this.state=e,this.host.requestUpdate()}sync(){let e=this.hass;if(!this.connected||!e)return;let t=this.entryId??``;if(this.key===t&&this.connection===e.connection)return;this.release(),this.key=t,this.connection=e.connection;let n=this.generation,r=t=>{this.stop=Ge(e,t,e=>this.set(e))};this.entryId?r(this.entryId):(this.state.status!==`ready`&&this.set({status:`loading`}),Ue(e).then(e=>{if(n!==this.generation)return;let t=e[0];t?r(t.entry_id):this.set({status:`no_students`})},e=>{n===this.generation&&this.set({status:`error`,message:Ve(e)})}))}},A=`Europe/Warsaw`,j=864e5,qe=/(Z|[+-]\d\d:?\d\d)$/i;function M(e){let[t,n,r]=e.slice(0,10).split(`-`).map(Number);return Math.round(Date.UTC(t??1970,(n??1)-1,r??1)/j)}function Je(e){return(/* @__PURE__ */ new Date(e*j)).toISOString().slice(0,10)}function Ye(e,t){return Je(M(e)+t)}function N(e,t){return M(t)-M(e)}function Xe(e){return((/* @__PURE__ */ new Date(M(e)*j)).getUTCDay()+6)%7}function Ze(e){return Ye(e,-Xe(e))}function Qe(e){let[t,n]=e.split(`:`).map(Number);return(t??0)*60+(n??0)}var $e=new Intl.DateTimeFormat(`en-CA`,{timeZone:A,year:`numeric`,month:`2-digit`,day:`2-digit`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`});function et(e=Date.now()){let t={};for(let n of $e.formatToParts(e))t[n.type]=n.value;return{date:`${t.year}-${t.month}-${t.day}`,minutes:Number(t.hour)*60+Number(t.minute)}}function P(e){return e?.toLowerCase().startsWith(`pl`)?`pl`:`en`}function tt(e){if(P(e)===`pl`)return`pl-PL`;try{return e&&Intl.DateTimeFormat.supportedLocalesOf([e]).length?e:`en-GB`}catch{return`en-GB`}}var F=/* @__PURE__ */ new Map;function I(e,t){let n=e+JSON.stringify(t),r=F.get(n);return r||(r=new Intl.DateTimeFormat(e,{...t,timeZone:`UTC`}),F.set(n,r)),r}function L(e){return/* @__PURE__ */ new Date(M(e)*j)}function nt(e,t){return I(t,{weekday:`long`,day:`numeric`,month:`long`}).format(L(e))}function rt(e,t){return I(t,{weekday:`short`,day:`numeric`,month:`short`}).format(L(e))}function it(e,t){return I(t,{day:`2-digit`,month:`2-digit`,year:`numeric`}).format(L(e))}function at(e,t){return I(t,{weekday:`short`}).format(L(e))}function ot(e,t){return I(t,{day:`2-digit`,month:`2-digit`}).format(L(e))}function st(e,t,n){let r=I(n,{day:`numeric`,month:`short`,year:`numeric`});try{return r.formatRange(L(e),L(t))}catch{return`${r.format(L(e))} – ${r.format(L(t))}`}}function ct(e,t){let n=e.trim();if(/^\d{4}-\d\d-\d\d$/.test(n))return it(n,t);let r=NaN,i=A;if(qe.test(n))r=Date.parse(n);else{let e=/^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)/.exec(n);e&&(r=Date.UTC(Number(e[1]),Number(e[2])-1,Number(e[3]),Number(e[4]),Number(e[5])),i=`UTC`)}if(Number.isNaN(r))return e;let a=`ts:${t}:${i}`,o=F.get(a);return o||(o=new Intl.DateTimeFormat(t,{timeZone:i,day:`2-digit`,month:`2-digit`,year:`numeric`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`}),F.set(a,o)),o.format(r)}function lt(e,t){return e==null||!Number.isFinite(e)?`–`:new Intl.NumberFormat(t===`pl`?`pl-PL`:`en-GB`,{minimumFractionDigits:2,maximumFractionDigits:2}).format(e)}var ut=/* @__PURE__ */ new Map;function dt(e,t,n){let r=ut.get(n);r||(r=new Intl.PluralRules(n),ut.set(n,r));let i=r.select(e);return i===`one`?t.one:i===`few`?t.few??t.other:i===`many`?t.many??t.other:t.other}function ft(e,t,n){return`${e} ${dt(e,t,n)}`}var pt={en:{card_today:`Librus — Today`,card_timetable:`Librus — Timetable`,card_grades:`Librus — Grades`,desc_today:`Today's lessons, substitutions, lucky number, the next test, homework and new grades.`,desc_timetable:`The school week as a grid with substitutions and cancellations.`,desc_grades:`Grades per subject with weighted averages and a semester switch.`,card_messages:`Librus — Messages`,desc_messages:`The latest messages from school: sender, topic, date and the start of the text; unread ones in bold.`,messages:`Messages`,open_inbox:`Open Librus messages (new tab)`,messages_unavailable:`Messages are not available for this Librus account (or have not been loaded yet).`,no_messages:`No messages from school yet.`,no_unread_messages:`No unread messages — all caught up!`,unread_message:`Unread`,has_attachments:`Has attachments`,no_topic:`(no topic)`,timetable:`Timetable`,grades:`Grades`,loading:`Loading…`,no_students:`No Librus account is set up. Add the Librus Synergia integration first.`,unknown_student:`This Librus student is not set up any more. Choose another one in the card editor.`,error:`Cannot load data from Librus`,updated:`Updated`,today:`Today`,tomorrow:`Tomorrow`,next_school_day:`Next school day`,no_lessons:`No lessons`,no_lessons_ahead:`No lessons in the coming days`,free_day:`Day off`,lesson_no:`Lesson`,room:`Room`,teacher:`Teacher`,group:`Group`,substitution:`Substitution`,cancelled:`Cancelled`,moved:`Moved`,instead_of:`instead of`,now:`now`,lucky_number:`Lucky number`,lucky_is_mine:`That's your number — no questions today!`,lucky_for_day:`for`,next_test:`Next test`,no_tests:`No tests coming up`,events:`Events`,homework_due:`Homework due`,no_homework:`No homework due`,due:`due`,new_grades:`New grades`,in_days_0:`today`,in_days_1:`tomorrow`,in_days_n:`in {n} days`,prev_week:`Previous week`,next_week:`Next week`,this_week:`This week`,week_not_loaded:`This week is not loaded yet`,semester:`Semester`,semester_n:`Semester {n}`,average:`Average`,overall_average:`Overall average`,semester_grade:`Semester grade`,proposed_grade:`Proposed`,no_grades:`No grades yet`,no_grades_semester:`No grades in semester {n} yet`,category:`Category`,date:`Date`,added:`Added`,weight:`Weight`,comment:`Comment`,not_counted:`Not counted in the average`,new:`new`,close:`Close`,kind_test:`Test`,kind_quiz:`Quiz`,kind_trip:`Trip`,kind_meeting:`Meeting`,kind_other:`Event`,ed_student:`Student`,ed_student_auto:`First student`,ed_show_lucky_number:`Show the lucky number`,ed_show_agenda:`Show the next test`,ed_show_homework:`Show homework due`,ed_show_new_grades:`Show new grades`,ed_after_school_shows_tomorrow:`After school, show tomorrow's plan`,ed_compact:`Compact (short subject names)`,ed_show_teacher:`Show teachers`,ed_semester:`Semester`,ed_semester_current:`Current semester`,ed_show_averages:`Show averages`,ed_max_messages:`Messages to show`,ed_unread_only:`Only unread messages`,ed_show_preview:`Show the start of the text`},pl:{card_today:`Librus — Dziś`,card_timetable:`Librus — Plan lekcji`,card_grades:`Librus — Oceny`,desc_today:`Dzisiejsze lekcje, zastępstwa, szczęśliwy numerek, najbliższy sprawdzian, zadania i nowe oceny.`,desc_timetable:`Tydzień szkolny w siatce z zastępstwami i odwołanymi lekcjami.`,desc_grades:`Oceny z przedmiotów ze średnimi ważonymi i przełącznikiem semestrów.`,card_messages:`Librus — Wiadomości`,desc_messages:`Najnowsze wiadomości ze szkoły: nadawca, temat, data i początek treści; nieprzeczytane pogrubione.`,messages:`Wiadomości`,open_inbox:`Otwórz wiadomości w Librusie (nowa karta)`,messages_unavailable:`Wiadomości nie są dostępne dla tego konta Librus (albo jeszcze się nie wczytały).`,no_messages:`Brak wiadomości ze szkoły.`,no_unread_messages:`Brak nieprzeczytanych wiadomości — wszystko przeczytane!`,unread_message:`Nieprzeczytana`,has_attachments:`Ma załączniki`,no_topic:`(bez tematu)`,timetable:`Plan lekcji`,grades:`Oceny`,loading:`Wczytywanie…`,no_students:`Nie skonfigurowano konta Librus. Najpierw dodaj integrację Librus Synergia.`,unknown_student:`Tego ucznia nie ma już w konfiguracji Librusa. Wybierz innego w edytorze karty.`,error:`Nie udało się wczytać danych z Librusa`,updated:`Zaktualizowano`,today:`Dziś`,tomorrow:`Jutro`,next_school_day:`Najbliższy dzień nauki`,no_lessons:`Brak lekcji`,no_lessons_ahead:`Brak lekcji w najbliższych dniach`,free_day:`Dzień wolny`,lesson_no:`Lekcja`,room:`Sala`,teacher:`Nauczyciel`,group:`Grupa`,substitution:`Zastępstwo`,cancelled:`Odwołana`,moved:`Przeniesiona`,instead_of:`zamiast`,now:`teraz`,lucky_number:`Szczęśliwy numerek`,lucky_is_mine:`To Twój numerek — dziś bez pytania!`,lucky_for_day:`na`,next_test:`Najbliższy sprawdzian`,no_tests:`Brak zapowiedzianych sprawdzianów`,events:`Wydarzenia`,homework_due:`Zadania domowe`,no_homework:`Brak zadań do oddania`,due:`termin`,new_grades:`Nowe oceny`,in_days_0:`dziś`,in_days_1:`jutro`,in_days_n:`za {n} dni`,prev_week:`Poprzedni tydzień`,next_week:`Następny tydzień`,this_week:`Ten tydzień`,week_not_loaded:`Ten tydzień nie jest jeszcze wczytany`,semester:`Semestr`,semester_n:`Semestr {n}`,average:`Średnia`,overall_average:`Średnia ogólna`,semester_grade:`Ocena semestralna`,proposed_grade:`Przewidywana`,no_grades:`Brak ocen`,no_grades_semester:`Brak ocen w semestrze {n}`,category:`Kategoria`,date:`Data`,added:`Dodano`,weight:`Waga`,comment:`Komentarz`,not_counted:`Nie liczy się do średniej`,new:`nowa`,close:`Zamknij`,kind_test:`Sprawdzian`,kind_quiz:`Kartkówka`,kind_trip:`Wycieczka`,kind_meeting:`Zebranie`,kind_other:`Wydarzenie`,ed_student:`Uczeń`,ed_student_auto:`Pierwszy uczeń`,ed_show_lucky_number:`Pokazuj szczęśliwy numerek`,ed_show_agenda:`Pokazuj najbliższy sprawdzian`,ed_show_homework:`Pokazuj zadania domowe`,ed_show_new_grades:`Pokazuj nowe oceny`,ed_after_school_shows_tomorrow:`Po lekcjach pokazuj plan na jutro`,ed_compact:`Kompaktowy (skrócone nazwy przedmiotów)`,ed_show_teacher:`Pokazuj nauczycieli`,ed_semester:`Semestr`,ed_semester_current:`Bieżący semestr`,ed_show_averages:`Pokazuj średnie`,ed_max_messages:`Liczba wiadomości`,ed_unread_only:`Tylko nieprzeczytane`,ed_show_preview:`Pokazuj początek treści`}};function R(e,t,n){let r=pt[e][t];if(n)for(let[e,t]of Object.entries(n))r=r.replace(`{${e}}`,String(t));return r}var mt={grade:{en:{one:`grade`,other:`grades`},pl:{one:`ocena`,few:`oceny`,many:`ocen`,other:`oceny`}},new_grade:{en:{one:`new grade`,other:`new grades`},pl:{one:`nowa ocena`,few:`nowe oceny`,many:`nowych ocen`,other:`nowej oceny`}},lesson:{en:{one:`lesson`,other:`lessons`},pl:{one:`lekcja`,few:`lekcje`,many:`lekcji`,other:`lekcji`}},day:{en:{one:`day`,other:`days`},pl:{one:`dzień`,few:`dni`,many:`dni`,other:`dnia`}},assignment:{en:{one:`assignment`,other:`assignments`},pl:{one:`zadanie`,few:`zadania`,many:`zadań`,other:`zadania`}},unread:{en:{one:`unread`,other:`unread`},pl:{one:`nieprzeczytana`,few:`nieprzeczytane`,many:`nieprzeczytanych`,other:`nieprzeczytanej`}}};function z(e,t,n){return ft(n,mt[t][e],e)}function ht(e,t){return/^\d/.test(t.trim())?`${R(e,`room`)} ${t}`:t}function gt(e,t){return t===0?R(e,`in_days_0`):t===1?R(e,`in_days_1`):R(e,`in_days_n`,{n:t})}var B=class extends O{static properties={_config:{state:!0}};uiLang=`en`;uiLocale=`en-GB`;feed=new Ke(this);_hass;_timer;ticks=!1;set hass(e){this._hass=e;let t=e.locale?.language??e.language,n=P(t),r=tt(t);(n!==this.uiLang||r!==this.uiLocale)&&(this.uiLang=n,this.uiLocale=r,this.requestUpdate()),this.feed.setHass(e)}get hass(){return this._hass}setConfig(e){let t=this.validateConfig(e);this._config=t,this.feed.setEntryId(t.entry_id)}getGridOptions(){return{columns:12,min_columns:6}}connectedCallback(){super.connectedCallback(),this.ticks&&(this._timer=setInterval(()=>this.requestUpdate(),6e4))}disconnectedCallback(){super.disconnectedCallback(),this._timer!==void 0&&clearInterval(this._timer),this._timer=void 0}get data(){let e=this.feed.state;return e.status===`ready`?e.data:void 0}clock(){return et(Date.now())}t(e,t){return R(this.uiLang,e,t)}room(e){return ht(this.uiLang,e)}renderStatus(){let e=this.feed.state;switch(e.status){case`ready`:return;case`loading`:return S`<div class="message" role="status">${this.t(`loading`)}</div>`;case`no_students`:return S`<div class="message">${this.t(`no_students`)}</div>`;case`unknown_student`:return S`<div class="message error" role="alert">${this.t(`unknown_student`)}</div>`;case`error`:return S`<div class="message error" role="alert">${this.t(`error`)}: ${e.message}</div>`}}renderStudent(e){if(!e)return w;let{name:t,class_name:n}=e.student;return S`<div class="student">${t}${n?S` · ${n}`:w}</div>`}renderUpdated(e){return e.updated_at?S`<div class="footer">${this.t(`updated`)}: ${ct(e.updated_at,this.uiLocale)}</div>`:w}icon(e){return S`<svg viewBox="0 0 24 24" aria-hidden="true">${we`<path d=${e}></path>`}</svg>`}},_t=/* @__PURE__ */ new Set([`type`,`grid_options`,`layout_options`,`view_layout`,`visibility`,`card_mod`]),vt={element:`librus-today-card`,options:{entry_id:`entry_id`,show_lucky_number:`boolean`,show_agenda:`boolean`,show_homework:`boolean`,show_new_grades:`boolean`,after_school_shows_tomorrow:`boolean`}},yt={element:`librus-timetable-card`,options:{entry_id:`entry_id`,compact:`boolean`,show_teacher:`boolean`}},bt={element:`librus-grades-card`,options:{entry_id:`entry_id`,semester:`semester`,show_averages:`boolean`}},xt={element:`librus-messages-card`,options:{entry_id:`entry_id`,max_messages:`count`,unread_only:`boolean`,show_preview:`boolean`}},V={show_lucky_number:!0,show_agenda:!0,show_homework:!0,show_new_grades:!0,after_school_shows_tomorrow:!0},H={compact:!1,show_teacher:!1},U={semester:`current`,show_averages:!0},W={max_messages:5,unread_only:!1,show_preview:!0};function G(e){return e===null?`null`:Array.isArray(e)?`a list`:typeof e==`string`?JSON.stringify(e):typeof e==`object`?`an object`:String(e)}function K(e,t){let n=`Librus (${e.element})`;if(typeof t!=`object`||!t||Array.isArray(t))throw Error(`${n}: the configuration must be an object, got ${G(t)}.`);let r=t;if(typeof r.type!=`string`)throw Error(`${n}: "type" must be "custom:${e.element}".`);for(let[t,i]of Object.entries(r)){if(_t.has(t))continue;let r=e.options[t];if(!r){let r=Object.keys(e.options).join(`, `);throw Error(`${n}: unknown option "${t}". Allowed options: ${r}.`)}if(i!==void 0){if(r===`boolean`&&typeof i!=`boolean`)throw Error(`${n}: "${t}" must be true or false, got ${G(i)}.`);if(r===`entry_id`&&(typeof i!=`string`||i.trim()===``))throw Error(`${n}: "entry_id" must be the config entry id of a Librus student (a non-empty text), got ${G(i)}.`);if(r===`semester`&&i!==`current`&&i!==1&&i!==2)throw Error(`${n}: "semester" must be "current", 1 or 2, got ${G(i)}.`);if(r===`count`&&!(Number.isInteger(i)&&i>=1&&i<=20))throw Error(`${n}: "${t}" must be a whole number from 1 to 20, got ${G(i)}.`)}}return{...r}}function St(e){return K(vt,e)}function Ct(e){return K(yt,e)}function wt(e){return K(bt,e)}function Tt(e){return K(xt,e)}function q(e){let t=e.numeric;if(t===null){let n=e.value.trim();if(n===`+`)return`plus`;if(n===`-`)return`minus`;let r=/^([1-6])([+-]|=)?$/.exec(n);if(!r)return`other`;t=Number(r[1])}return t>=5.75?`g6`:t>=4.75?`g5`:t>=3.75?`g4`:t>=2.75?`g3`:t>=1.75?`g2`:`g1`}function Et(e){return e===null?`other`:q({value:``,numeric:Math.round(e*100)/100})}function Dt(e,t){return e.grades.semesters.find(e=>e.semester===t)}function Ot(e){return e?e.subjects.reduce((e,t)=>e+t.grades.length,0):0}function kt(e){let t=Dt(e,e.current_semester);if(!t)return[];let n=[];for(let e of t.subjects)for(let t of e.grades)t.is_new&&n.push({subject:e.subject,grade:t});let r=e=>{let t=Date.parse(e.added);return Number.isNaN(t)?0:t};return n.sort((e,t)=>r(t.grade)-r(e.grade))}var J=o`
   :host {
     display: block;
     --lb-success: var(--success-color, #43a047);
@@ -234,17 +234,17 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
     outline: 2px solid var(--lb-primary);
     outline-offset: 1px;
   }
-`,Tt=`M15.41,16.58L10.83,12L15.41,7.41L14,6L8,12L14,18L15.41,16.58Z`,Et=`M8.59,16.58L13.17,12L8.59,7.41L10,6L16,12L10,18L8.59,16.58Z`,Dt=`M19,6.41L17.59,5L12,10.59L6.41,5L5,6.41L10.59,12L5,17.59L6.41,19L12,13.41L17.59,19L19,17.59L13.41,12L19,6.41Z`,Ot=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,kt=class extends dt{static properties={_semester:{state:!0},_open:{state:!0}};static getConfigElement(){return document.createElement(`librus-grades-card-editor`)}static getStubConfig(){return{...J}}validateConfig(e){return yt(e)}setConfig(e){super.setConfig(e),this._semester=void 0}getCardSize(){let e=this.data;return e?3+(xt(e,this.semester(e))?.subjects.filter(e=>e.grades.length).length??1):6}semester(e){if(this._semester)return this._semester;let t=this._config?.semester??J.semester;return t===`current`?e.current_semester:t}get showAverages(){return this._config?.show_averages??J.show_averages}switchTo(e){this._semester=e,this._open=void 0}render(){let e=this.data,t=this.renderStatus(),n=C`<h2 class="title">${this.t(`grades`)}</h2>`;if(t||!e)return C`<ha-card
+`,At=`M15.41,16.58L10.83,12L15.41,7.41L14,6L8,12L14,18L15.41,16.58Z`,jt=`M8.59,16.58L13.17,12L8.59,7.41L10,6L16,12L10,18L8.59,16.58Z`,Mt=`M19,6.41L17.59,5L12,10.59L6.41,5L5,6.41L10.59,12L5,17.59L6.41,19L12,13.41L17.59,19L19,17.59L13.41,12L19,6.41Z`,Nt=`M12,17.27L18.18,21L16.54,13.97L22,9.24L14.81,8.62L12,2L9.19,8.62L2,9.24L7.45,13.97L5.82,21L12,17.27Z`,Pt=`M16.5,6V17.5A4,4 0 0,1 12.5,21.5A4,4 0 0,1 8.5,17.5V5A2.5,2.5 0 0,1 11,2.5A2.5,2.5 0 0,1 13.5,5V15.5A1,1 0 0,1 12.5,16.5A1,1 0 0,1 11.5,15.5V6H10V15.5A2.5,2.5 0 0,0 12.5,18A2.5,2.5 0 0,0 15,15.5V5A4,4 0 0,0 11,1A4,4 0 0,0 7,5V17.5A5.5,5.5 0 0,0 12.5,23A5.5,5.5 0 0,0 18,17.5V6H16.5Z`,Ft=`M14,3V5H17.59L7.76,14.83L9.17,16.24L19,6.41V10H21V3M19,19H5V5H12V3H5C3.89,3 3,3.9 3,5V19A2,2 0 0,0 5,21H19A2,2 0 0,0 21,19V12H19V19Z`,It=class extends B{static properties={_semester:{state:!0},_open:{state:!0}};static getConfigElement(){return document.createElement(`librus-grades-card-editor`)}static getStubConfig(){return{...U}}validateConfig(e){return wt(e)}setConfig(e){super.setConfig(e),this._semester=void 0}getCardSize(){let e=this.data;return e?3+(Dt(e,this.semester(e))?.subjects.filter(e=>e.grades.length).length??1):6}semester(e){if(this._semester)return this._semester;let t=this._config?.semester??U.semester;return t===`current`?e.current_semester:t}get showAverages(){return this._config?.show_averages??U.show_averages}switchTo(e){this._semester=e,this._open=void 0}render(){let e=this.data,t=this.renderStatus(),n=S`<h2 class="title">${this.t(`grades`)}</h2>`;if(t||!e)return S`<ha-card
         ><div class="root">
           <div class="header">${n}</div>
           ${t}
         </div></ha-card
-      >`;let r=this.semester(e),i=xt(e,r),a=(i?.subjects??[]).filter(e=>e.grades.length||e.semester_grade||e.proposed_grade),o=St(i),s=a.reduce((e,t)=>e+t.grades.filter(e=>e.is_new).length,0),c=i?.average??null;return C`<ha-card>
+      >`;let r=this.semester(e),i=Dt(e,r),a=(i?.subjects??[]).filter(e=>e.grades.length||e.semester_grade||e.proposed_grade),o=Ot(i),s=a.reduce((e,t)=>e+t.grades.filter(e=>e.is_new).length,0),c=i?.average??null;return S`<ha-card>
       <div class="root">
         <div class="header">${n} ${this.renderStudent(e)}</div>
         <div class="toolbar">
           <div class="tabs" role="tablist" aria-label=${this.t(`semester`)}>
-            ${[1,2].map(e=>C`<button
+            ${[1,2].map(e=>S`<button
                 role="tab"
                 class="tab"
                 aria-selected=${e===r?`true`:`false`}
@@ -254,61 +254,61 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
               </button>`)}
           </div>
           <div class="summary">
-            ${this.showAverages&&c!==null?C`<span class="overall"
+            ${this.showAverages&&c!==null?S`<span class="overall"
                   >${this.t(`overall_average`)}
-                  <span class="avg ${bt(c)}">${rt(c,this.uiLang)}</span></span
-                >`:T}
-            <span class="muted count">${G(this.uiLang,`grade`,o)}</span>
-            ${s?C`<span class="badge fresh">${G(this.uiLang,`new_grade`,s)}</span>`:T}
+                  <span class="avg ${Et(c)}">${lt(c,this.uiLang)}</span></span
+                >`:w}
+            <span class="muted count">${z(this.uiLang,`grade`,o)}</span>
+            ${s?S`<span class="badge fresh">${z(this.uiLang,`new_grade`,s)}</span>`:w}
           </div>
         </div>
         <div class="content" role="tabpanel">
-          ${a.length?C`<ul class="subjects">
+          ${a.length?S`<ul class="subjects">
                 ${a.map(e=>this.renderSubject(e))}
-              </ul>`:C`<div class="empty muted">${this.t(`no_grades_semester`,{n:r})}</div>`}
+              </ul>`:S`<div class="empty muted">${this.t(`no_grades_semester`,{n:r})}</div>`}
         </div>
         ${this.renderUpdated(e)}
       </div>
-    </ha-card>`}renderSubject(e){let t=e.average,n=e.grades.find(e=>e.id===this._open);return C`<li class="subject">
+    </ha-card>`}renderSubject(e){let t=e.average,n=e.grades.find(e=>e.id===this._open);return S`<li class="subject">
       <div class="name">
         <span class="subject-name">${e.subject}</span>
-        ${e.proposed_grade?C`<span class="badge final" title=${this.t(`proposed_grade`)}
+        ${e.proposed_grade?S`<span class="badge final" title=${this.t(`proposed_grade`)}
               >${this.t(`proposed_grade`)}: ${e.proposed_grade}</span
-            >`:T}
-        ${e.semester_grade?C`<span class="badge final" title=${this.t(`semester_grade`)}
+            >`:w}
+        ${e.semester_grade?S`<span class="badge final" title=${this.t(`semester_grade`)}
               >${this.t(`semester_grade`)}: ${e.semester_grade}</span
-            >`:T}
+            >`:w}
       </div>
       <div class="chips">${e.grades.map(e=>this.renderChip(e))}</div>
-      ${this.showAverages?C`<div class="average" title=${this.t(`average`)}>
-            <span class="avg ${bt(t)}">${rt(t,this.uiLang)}</span>
-          </div>`:T}
-      ${n?this.renderDetails(n):T}
-    </li>`}renderChip(e){let t=this._open===e.id,n=[e.value,e.weight===null?null:`${this.t(`weight`)} ${e.weight}`,e.category,e.is_new?this.t(`new`):null].filter(Boolean).join(`, `);return C`<button
-      class="grade-chip ${X(e)} ${e.counts?``:`not-counted`} ${e.is_new?`new`:``}"
+      ${this.showAverages?S`<div class="average" title=${this.t(`average`)}>
+            <span class="avg ${Et(t)}">${lt(t,this.uiLang)}</span>
+          </div>`:w}
+      ${n?this.renderDetails(n):w}
+    </li>`}renderChip(e){let t=this._open===e.id,n=[e.value,e.weight===null?null:`${this.t(`weight`)} ${e.weight}`,e.category,e.is_new?this.t(`new`):null].filter(Boolean).join(`, `);return S`<button
+      class="grade-chip ${q(e)} ${e.counts?``:`not-counted`} ${e.is_new?`new`:``}"
       aria-label=${n}
       aria-expanded=${t?`true`:`false`}
-      title=${`${e.category} · ${Qe(e.date,this.uiLocale)}`}
+      title=${`${e.category} · ${it(e.date,this.uiLocale)}`}
       @click=${()=>this._open=t?void 0:e.id}
     >
-      ${e.value}${e.weight===null?T:C`<span class="w">${e.weight}</span>`}
-    </button>`}renderDetails(e){let t=(e,t)=>t?C`<dt>${e}</dt><dd>${t}</dd>`:T;return C`<div class="details" role="region" aria-label=${`${e.value} — ${e.category}`}>
+      ${e.value}${e.weight===null?w:S`<span class="w">${e.weight}</span>`}
+    </button>`}renderDetails(e){let t=(e,t)=>t?S`<dt>${e}</dt><dd>${t}</dd>`:w;return S`<div class="details" role="region" aria-label=${`${e.value} — ${e.category}`}>
       <div class="details-head">
-        <span class="grade-chip ${X(e)}">${e.value}</span>
+        <span class="grade-chip ${q(e)}">${e.value}</span>
         <strong>${e.category}</strong>
-        ${e.is_new?C`<span class="badge fresh">${this.t(`new`)}</span>`:T}
+        ${e.is_new?S`<span class="badge fresh">${this.t(`new`)}</span>`:w}
         <button class="icon-button close" aria-label=${this.t(`close`)} @click=${()=>this._open=void 0}>
-          ${this.icon(Dt)}
+          ${this.icon(Mt)}
         </button>
       </div>
       <dl>
-        ${t(this.t(`date`),Qe(e.date,this.uiLocale))}
+        ${t(this.t(`date`),it(e.date,this.uiLocale))}
         ${t(this.t(`weight`),e.weight===null?null:String(e.weight))}
         ${t(this.t(`teacher`),e.teacher)} ${t(this.t(`comment`),e.comment)}
-        ${t(this.t(`added`),nt(e.added,this.uiLocale))}
+        ${t(this.t(`added`),ct(e.added,this.uiLocale))}
       </dl>
-      ${e.counts?T:C`<div class="muted note">${this.t(`not_counted`)}</div>`}
-    </div>`}static styles=[wt,o`
+      ${e.counts?w:S`<div class="muted note">${this.t(`not_counted`)}</div>`}
+    </div>`}static styles=[J,o`
       .toolbar {
         display: flex;
         flex-wrap: wrap;
@@ -447,12 +447,162 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
           align-self: center;
         }
       }
-    `]};function At(e,t){if(e.length===0)return-1;let n=qe(t),r=e.findIndex(e=>e.week_start===n);if(r>=0)return r;let i=e.findIndex(e=>e.week_start>n);return i>=0?i:e.length-1}function jt(e){let t=e.days[e.days.length-1];return t?t.date:Ge(e.week_start,4)}function Mt(e){let t=/* @__PURE__ */ new Set,n=/* @__PURE__ */ new Map;for(let r of e.days)for(let e of r.lessons){t.add(e.number);let r=`${e.start}-${e.end}`,i=n.get(e.number)??/* @__PURE__ */ new Map;i.set(r,(i.get(r)??0)+1),n.set(e.number,i)}return[...t].sort((e,t)=>e-t).map(t=>{let[r=``,i=``]=([...n.get(t)?.entries()??[]].sort((e,t)=>t[1]-e[1])[0]?.[0]??`-`).split(`-`);return{number:t,start:r,end:i,cells:e.days.map(e=>e.lessons.filter(e=>e.number===t))}})}function Nt(e){return e.lessons.filter(e=>e.status!==`cancelled`)}function Pt(e,t){if(e.date!==t.date||e.free_day)return null;for(let n of Nt(e))if(t.minutes>=R(n.start)&&t.minutes<R(n.end))return n.number;return null}function Ft(e){let t=Nt(e);return e.free_day||t.length===0?null:Math.max(...t.map(e=>R(e.end)))}function It(e,t){for(let n of e)for(let e of n.days)if(e.date===t)return e}var Lt={"język polski":`J. pol.`,"język angielski":`J. ang.`,"język niemiecki":`J. niem.`,"język francuski":`J. fr.`,"język hiszpański":`J. hisz.`,"język rosyjski":`J. ros.`,matematyka:`Mat.`,historia:`Hist.`,przyroda:`Przyr.`,biologia:`Biol.`,geografia:`Geogr.`,fizyka:`Fiz.`,chemia:`Chem.`,informatyka:`Inf.`,plastyka:`Plast.`,muzyka:`Muz.`,technika:`Tech.`,religia:`Rel.`,etyka:`Etyka`,"wychowanie fizyczne":`WF`,"godzina wychowawcza":`GW`,"zajęcia z wychowawcą":`ZW`,"edukacja dla bezpieczeństwa":`EDB`,"wiedza o społeczeństwie":`WOS`,"wychowanie do życia w rodzinie":`WDŻ`,"historia i teraźniejszość":`HiT`,"biznes i zarządzanie":`BiZ`};function Rt(e){let t=e.trim(),n=Lt[t.toLowerCase()];if(n)return n;if(t.length<=6)return t;let r=t.split(/\s+/).filter(Boolean);return r.length===1?`${t.slice(0,4)}.`:r.slice(0,3).map(e=>e.length<=4?e:`${e.slice(0,3)}.`).join(` `)}function Z(e,t){return t.date>e.today?t.date:e.today}function zt(e,t,n){let r=Z(e,t),i=It(e.weeks,r),a={date:r,relation:`today`,day:i};if(!n)return a;let o=i?Ft(i):null;if(o!==null&&(t.date<r||t.minutes<o))return a;let s=e.weeks.flatMap(e=>e.days).filter(e=>e.date>r&&(e.free_day!==null||e.lessons.length>0)).sort((e,t)=>e.date<t.date?-1:1)[0];return s?{date:s.date,relation:L(r,s.date)===1?`tomorrow`:`later`,day:s}:a}function Bt(e,t){return e.date===t.date?(e.start??``).localeCompare(t.start??``):e.date<t.date?-1:1}function Vt(e,t){let n=e.filter(e=>(e.kind===`test`||e.kind===`quiz`)&&e.date>=t).sort(Bt),r=n[0];return r?n.filter(e=>e.date===r.date):[]}function Ht(e,t){return e.filter(e=>e.date===t&&e.kind!==`test`&&e.kind!==`quiz`).sort(Bt)}function Ut(e,t,n=7,r=4){return e.filter(e=>e.due>=t&&L(t,e.due)<=n).sort((e,t)=>e.due===t.due?(e.subject??``).localeCompare(t.subject??``):e.due<t.due?-1:1).slice(0,r)}function Wt(e,t){let n=e.lucky_number;return n&&n.day>=t?n:null}var Gt=class extends dt{static properties={_weekStart:{state:!0},_selected:{state:!0}};ticks=!0;static getConfigElement(){return document.createElement(`librus-timetable-card-editor`)}static getStubConfig(){return{...q}}validateConfig(e){return vt(e)}getCardSize(){let e=this.data?this.shownWeek(this.data).week:void 0;return e?2+Mt(e).length:8}option(e){return this._config?.[e]??q[e]}shownWeek(e){let t=At(e.weeks,Z(e,this.clock())),n=this._weekStart?e.weeks.findIndex(e=>e.week_start===this._weekStart):-1;return n<0&&(n=t),{week:e.weeks[n],index:n,home:t}}go(e,t){let n=e.weeks[t];n&&(this._weekStart=n.week_start,this._selected=void 0)}render(){let e=this.data,t=this.renderStatus(),n=C`<h2 class="title">${this.t(`timetable`)}</h2>`;if(t||!e)return C`<ha-card
+    `]},Lt=/(Z|[+-]\d\d:?\d\d)$/i,Rt={available:!1,unread:0,inbox_url:``,items:[]};function zt(e){let t=e.messages;return!t||typeof t!=`object`?Rt:{available:t.available===!0,unread:typeof t.unread==`number`&&Number.isFinite(t.unread)&&t.unread>0?Math.floor(t.unread):0,inbox_url:typeof t.inbox_url==`string`?t.inbox_url:``,items:Array.isArray(t.items)?t.items:[]}}function Bt(e){if(!e)return NaN;let t=e.trim();if(Lt.test(t))return Date.parse(t);let n=/^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?/.exec(t);if(!n)return NaN;let r=Date.UTC(+n[1],n[2]-1,+n[3],+(n[4]??0),+(n[5]??0),+(n[6]??0));return r-Ht(r)*6e4}var Vt=new Intl.DateTimeFormat(`en-US`,{timeZone:A,timeZoneName:`longOffset`});function Ht(e){let t=Vt.formatToParts(e).find(e=>e.type===`timeZoneName`)?.value??``,n=/([+-])(\d\d):?(\d\d)/.exec(t);return n?(n[1]===`-`?-1:1)*(Number(n[2])*60+Number(n[3])):0}function Ut(e,t){let n=Math.max(0,Math.floor(t.limit));return e.map((e,t)=>({item:e,index:t,at:Bt(e.sent)})).filter(({item:e})=>!t.unreadOnly||e.unread).sort((e,t)=>{let n=Number.isNaN(e.at)?-1/0:e.at,r=Number.isNaN(t.at)?-1/0:t.at;return n===r?e.index-t.index:r-n}).slice(0,n).map(({item:e})=>e)}var Wt=/* @__PURE__ */ new Map;function Y(e,t){let n=e+JSON.stringify(t),r=Wt.get(n);return r||(r=new Intl.DateTimeFormat(e,{...t,timeZone:A}),Wt.set(n,r)),r}function Gt(e,t,n){let r=Bt(e);if(Number.isNaN(r))return``;let i=et(r).date;return i===t?Y(n,{hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`}).format(r):i.slice(0,4)===t.slice(0,4)?Y(n,{day:`numeric`,month:`short`}).format(r):Y(n,{day:`2-digit`,month:`2-digit`,year:`numeric`}).format(r)}function Kt(e,t){let n=Bt(e);return Number.isNaN(n)?``:Y(t,{day:`2-digit`,month:`2-digit`,year:`numeric`,hour:`2-digit`,minute:`2-digit`,hourCycle:`h23`}).format(n)}function qt(e,t){if(e.length===0)return-1;let n=Ze(t),r=e.findIndex(e=>e.week_start===n);if(r>=0)return r;let i=e.findIndex(e=>e.week_start>n);return i>=0?i:e.length-1}function Jt(e){let t=e.days[e.days.length-1];return t?t.date:Ye(e.week_start,4)}function Yt(e){let t=/* @__PURE__ */ new Set,n=/* @__PURE__ */ new Map;for(let r of e.days)for(let e of r.lessons){t.add(e.number);let r=`${e.start}-${e.end}`,i=n.get(e.number)??/* @__PURE__ */ new Map;i.set(r,(i.get(r)??0)+1),n.set(e.number,i)}return[...t].sort((e,t)=>e-t).map(t=>{let[r=``,i=``]=([...n.get(t)?.entries()??[]].sort((e,t)=>t[1]-e[1])[0]?.[0]??`-`).split(`-`);return{number:t,start:r,end:i,cells:e.days.map(e=>e.lessons.filter(e=>e.number===t))}})}function Xt(e){return e.lessons.filter(e=>e.status!==`cancelled`)}function Zt(e,t){if(e.date!==t.date||e.free_day)return null;for(let n of Xt(e))if(t.minutes>=Qe(n.start)&&t.minutes<Qe(n.end))return n.number;return null}function Qt(e){let t=Xt(e);return e.free_day||t.length===0?null:Math.max(...t.map(e=>Qe(e.end)))}function $t(e,t){for(let n of e)for(let e of n.days)if(e.date===t)return e}var en={"język polski":`J. pol.`,"język angielski":`J. ang.`,"język niemiecki":`J. niem.`,"język francuski":`J. fr.`,"język hiszpański":`J. hisz.`,"język rosyjski":`J. ros.`,matematyka:`Mat.`,historia:`Hist.`,przyroda:`Przyr.`,biologia:`Biol.`,geografia:`Geogr.`,fizyka:`Fiz.`,chemia:`Chem.`,informatyka:`Inf.`,plastyka:`Plast.`,muzyka:`Muz.`,technika:`Tech.`,religia:`Rel.`,etyka:`Etyka`,"wychowanie fizyczne":`WF`,"godzina wychowawcza":`GW`,"zajęcia z wychowawcą":`ZW`,"edukacja dla bezpieczeństwa":`EDB`,"wiedza o społeczeństwie":`WOS`,"wychowanie do życia w rodzinie":`WDŻ`,"historia i teraźniejszość":`HiT`,"biznes i zarządzanie":`BiZ`};function tn(e){let t=e.trim(),n=en[t.toLowerCase()];if(n)return n;if(t.length<=6)return t;let r=t.split(/\s+/).filter(Boolean);return r.length===1?`${t.slice(0,4)}.`:r.slice(0,3).map(e=>e.length<=4?e:`${e.slice(0,3)}.`).join(` `)}function X(e,t){return t.date>e.today?t.date:e.today}function nn(e,t,n){let r=X(e,t),i=$t(e.weeks,r),a={date:r,relation:`today`,day:i};if(!n)return a;let o=i?Qt(i):null;if(o!==null&&(t.date<r||t.minutes<o))return a;let s=e.weeks.flatMap(e=>e.days).filter(e=>e.date>r&&(e.free_day!==null||e.lessons.length>0)).sort((e,t)=>e.date<t.date?-1:1)[0];return s?{date:s.date,relation:N(r,s.date)===1?`tomorrow`:`later`,day:s}:a}function rn(e,t){return e.date===t.date?(e.start??``).localeCompare(t.start??``):e.date<t.date?-1:1}function an(e,t){let n=e.filter(e=>(e.kind===`test`||e.kind===`quiz`)&&e.date>=t).sort(rn),r=n[0];return r?n.filter(e=>e.date===r.date):[]}function on(e,t){return e.filter(e=>e.date===t&&e.kind!==`test`&&e.kind!==`quiz`).sort(rn)}function sn(e,t,n=7,r=4){return e.filter(e=>e.due>=t&&N(t,e.due)<=n).sort((e,t)=>e.due===t.due?(e.subject??``).localeCompare(t.subject??``):e.due<t.due?-1:1).slice(0,r)}function cn(e,t){let n=e.lucky_number;return n&&n.day>=t?n:null}var ln=class extends B{static getConfigElement(){return document.createElement(`librus-messages-card-editor`)}static getStubConfig(){return{...W}}validateConfig(e){return Tt(e)}getCardSize(){let e=this.data;return e?2+Math.max(1,this.rows(zt(e)).length)*(this.option(`show_preview`)?2:1):3}option(e){return this._config?.[e]??W[e]}rows(e){return Ut(e.items,{limit:Number(this.option(`max_messages`)),unreadOnly:!!this.option(`unread_only`)})}link(e,t,n,r){return e?S`<a class=${t} href=${e} target="_blank" rel="noopener noreferrer" aria-label=${r??w}
+          >${n}</a
+        >`:S`<div class=${t}>${n}</div>`}render(){let e=this.data,t=this.renderStatus(),n=S`<h2 class="title">${this.t(`messages`)}</h2>`;if(t||!e)return S`<ha-card
         ><div class="root">
           <div class="header">${n}</div>
           ${t}
         </div></ha-card
-      >`;let{week:r,index:i,home:a}=this.shownWeek(e);return C`<ha-card>
+      >`;let r=zt(e),i=r.available?r.inbox_url:``,a=r.unread;return S`<ha-card>
+      <div class="root">
+        <div class="header">
+          <div class="heading">
+            ${i?S`<h2 class="title">
+                  <a class="inbox" href=${i} target="_blank" rel="noopener noreferrer" title=${this.t(`open_inbox`)}
+                    >${this.t(`messages`)}${this.icon(Ft)}</a
+                  >
+                </h2>`:n}
+            ${r.available&&a?S`<span class="badge unread-count">${z(this.uiLang,`unread`,a)}</span>`:w}
+          </div>
+          ${this.renderStudent(e)}
+        </div>
+        <div class="content">
+          ${r.available?this.renderList(r,X(e,this.clock())):this.renderUnavailable()}
+        </div>
+        ${this.renderUpdated(e)}
+      </div>
+    </ha-card>`}renderUnavailable(){return S`<div class="notice" role="note">${this.t(`messages_unavailable`)}</div>`}renderList(e,t){let n=this.rows(e);if(!n.length){let t=this.option(`unread_only`)&&e.items.length?`no_unread_messages`:`no_messages`;return S`<div class="empty muted">${this.t(t)}</div>`}return S`<ul class="messages">
+      ${n.map(n=>S`<li>${this.renderMessage(n,e.inbox_url,t)}</li>`)}
+    </ul>`}renderMessage(e,t,n){let r=Gt(e.sent,n,this.uiLocale),i=Kt(e.sent,this.uiLocale),a=[e.unread?this.t(`unread_message`):null,e.sender,e.topic,i||null,e.has_attachments?this.t(`has_attachments`):null].filter(Boolean).join(`, `),o=S`<span class="line">
+        ${e.unread?S`<span class="dot" aria-hidden="true"></span>`:w}
+        <span class="sender">${e.sender}</span>
+        ${e.has_attachments?S`<span class="clip" title=${this.t(`has_attachments`)}>${this.icon(Pt)}</span>`:w}
+        ${r?S`<time class="when" datetime=${e.sent??``} title=${i}>${r}</time>`:w}
+      </span>
+      <span class="topic">${e.topic||this.t(`no_topic`)}</span>
+      ${this.option(`show_preview`)&&e.preview?S`<span class="preview">${e.preview}</span>`:w}`;return this.link(t,`message ${e.unread?`unread`:`read`}`,o,a)}static styles=[J,o`
+      .heading {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 10px;
+        min-width: 0;
+      }
+      .unread-count {
+        --tone: var(--lb-primary);
+        font-size: 12px;
+      }
+      .messages {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .messages li + li {
+        border-top: 1px solid var(--lb-divider);
+      }
+      .message {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        margin: 0 -8px;
+        padding: 8px;
+        border-radius: var(--lb-radius);
+        color: inherit;
+        text-decoration: none;
+        min-width: 0;
+      }
+      a.message:hover {
+        background: var(--lb-surface);
+      }
+      .line {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        min-width: 0;
+      }
+      .sender {
+        flex: 1 1 auto;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .when {
+        flex: none;
+        font-size: 12px;
+        color: var(--lb-muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .clip {
+        flex: none;
+        display: inline-flex;
+        color: var(--lb-muted);
+      }
+      .clip svg {
+        width: 16px;
+        height: 16px;
+        fill: currentColor;
+      }
+      .dot {
+        flex: none;
+        width: 8px;
+        height: 8px;
+        border-radius: 50%;
+        background: var(--lb-primary);
+      }
+      .topic {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .preview {
+        font-size: 13px;
+        color: var(--lb-muted);
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+        overflow-wrap: anywhere;
+      }
+      .unread .sender,
+      .unread .topic {
+        font-weight: var(--ha-font-weight-bold, 700);
+      }
+      .unread .when {
+        color: var(--lb-primary);
+        font-weight: var(--ha-font-weight-medium, 500);
+      }
+      .empty,
+      .notice {
+        padding: 12px 0;
+      }
+      .notice {
+        color: var(--lb-muted);
+        border-left: 3px solid var(--lb-warning);
+        padding-left: 10px;
+      }
+      .inbox {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        color: inherit;
+        text-decoration: none;
+      }
+      .inbox:hover {
+        text-decoration: underline;
+      }
+      .inbox svg {
+        width: 18px;
+        height: 18px;
+        fill: var(--lb-muted);
+      }
+    `]},un=class extends B{static properties={_weekStart:{state:!0},_selected:{state:!0}};ticks=!0;static getConfigElement(){return document.createElement(`librus-timetable-card-editor`)}static getStubConfig(){return{...H}}validateConfig(e){return Ct(e)}getCardSize(){let e=this.data?this.shownWeek(this.data).week:void 0;return e?2+Yt(e).length:8}option(e){return this._config?.[e]??H[e]}shownWeek(e){let t=qt(e.weeks,X(e,this.clock())),n=this._weekStart?e.weeks.findIndex(e=>e.week_start===this._weekStart):-1;return n<0&&(n=t),{week:e.weeks[n],index:n,home:t}}go(e,t){let n=e.weeks[t];n&&(this._weekStart=n.week_start,this._selected=void 0)}render(){let e=this.data,t=this.renderStatus(),n=S`<h2 class="title">${this.t(`timetable`)}</h2>`;if(t||!e)return S`<ha-card
+        ><div class="root">
+          <div class="header">${n}</div>
+          ${t}
+        </div></ha-card
+      >`;let{week:r,index:i,home:a}=this.shownWeek(e);return S`<ha-card>
       <div class="root ${this.option(`compact`)?`compact`:``}">
         <div class="header">${n} ${this.renderStudent(e)}</div>
         <div class="nav">
@@ -463,10 +613,10 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
             ?disabled=${i<=0}
             @click=${()=>this.go(e,i-1)}
           >
-            ${this.icon(Tt)}
+            ${this.icon(At)}
           </button>
           <span class="range" aria-live="polite"
-            >${r?tt(r.week_start,jt(r),this.uiLocale):this.t(`week_not_loaded`)}</span
+            >${r?st(r.week_start,Jt(r),this.uiLocale):this.t(`week_not_loaded`)}</span
           >
           <button
             class="icon-button next"
@@ -475,46 +625,46 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
             ?disabled=${i>=e.weeks.length-1}
             @click=${()=>this.go(e,i+1)}
           >
-            ${this.icon(Et)}
+            ${this.icon(jt)}
           </button>
-          ${i===a?T:C`<button class="this-week" @click=${()=>this.go(e,a)}>${this.t(`this_week`)}</button>`}
+          ${i===a?w:S`<button class="this-week" @click=${()=>this.go(e,a)}>${this.t(`this_week`)}</button>`}
         </div>
-        ${r?this.renderWeek(e,r):C`<div class="message">${this.t(`week_not_loaded`)}</div>`}
+        ${r?this.renderWeek(e,r):S`<div class="message">${this.t(`week_not_loaded`)}</div>`}
       </div>
-    </ha-card>`}renderWeek(e,t){let n=this.clock(),r=Z(e,n),i=Mt(t),a=this.option(`show_teacher`),o=t.days.length,s=new Set(t.days.flatMap(e=>e.lessons.map(e=>e.status))),c=Math.max(i.length,1)+2;return C`<div class="content">
+    </ha-card>`}renderWeek(e,t){let n=this.clock(),r=X(e,n),i=Yt(t),a=this.option(`show_teacher`),o=t.days.length,s=new Set(t.days.flatMap(e=>e.lessons.map(e=>e.status))),c=Math.max(i.length,1)+2;return S`<div class="content">
       <div
         class="grid"
        
         style="grid-template-columns: auto repeat(${o}, minmax(0, 1fr)); grid-template-rows: auto repeat(${Math.max(i.length,1)}, auto);"
       >
         <div class="corner" style="grid-row: 1; grid-column: 1"></div>
-        ${t.days.map((e,t)=>C`<div
+        ${t.days.map((e,t)=>S`<div
               class="day-head ${e.date===r?`today`:``}"
              
               style="grid-row: 1; grid-column: ${t+2}"
               aria-current=${e.date===r?`date`:`false`}
-              title=${U(e.date,this.uiLocale)}
+              title=${nt(e.date,this.uiLocale)}
             >
-              <span class="wd">${$e(e.date,this.uiLocale)}</span>
-              <span class="dm">${et(e.date,this.uiLocale)}</span>
+              <span class="wd">${at(e.date,this.uiLocale)}</span>
+              <span class="dm">${ot(e.date,this.uiLocale)}</span>
             </div>`)}
         ${i.map((e,i)=>this.renderRow(e,i+2,t.days,r,n,a))}
-        ${t.days.map((e,t)=>e.free_day?C`<div class="free-col free" style="grid-row: 2 / ${c}; grid-column: ${t+2}">
+        ${t.days.map((e,t)=>e.free_day?S`<div class="free-col free" style="grid-row: 2 / ${c}; grid-column: ${t+2}">
                 <span class="badge">${this.t(`free_day`)}</span><span class="free-name">${e.free_day}</span>
-              </div>`:T)}
+              </div>`:w)}
       </div>
-      ${i.length===0?C`<div class="message">${this.t(`no_lessons`)}</div>`:T}
+      ${i.length===0?S`<div class="message">${this.t(`no_lessons`)}</div>`:w}
       ${this.renderLegend(s)} ${this.renderDetails(t)}
-    </div>`}renderRow(e,t,n,r,i,a){return C`<div class="time" style="grid-row: ${t}; grid-column: 1">
+    </div>`}renderRow(e,t,n,r,i,a){return S`<div class="time" style="grid-row: ${t}; grid-column: 1">
         <span class="no">${e.number}</span><span class="hours">${e.start}<span class="end">–${e.end}</span></span>
       </div>
-      ${n.map((n,o)=>{if(n.free_day)return T;let s=e.cells[o]??[],c=Pt(n,i);return C`<div
+      ${n.map((n,o)=>{if(n.free_day)return w;let s=e.cells[o]??[],c=Zt(n,i);return S`<div
           class="cell ${n.date===r?`today`:``}"
          
           style="grid-row: ${t}; grid-column: ${o+2}"
         >
           ${s.map((e,t)=>this.renderLesson(n,e,t,c===e.number&&e.status!==`cancelled`,a))}
-        </div>`})}`}renderLesson(e,t,n,r,i){let a=this._selected?.date===e.date&&this._selected.number===t.number&&this._selected.index===n,o=[t.subject,t.status===`normal`?null:this.t(t.status),t.room].filter(Boolean).join(`, `);return C`<button
+        </div>`})}`}renderLesson(e,t,n,r,i){let a=this._selected?.date===e.date&&this._selected.number===t.number&&this._selected.index===n,o=[t.subject,t.status===`normal`?null:this.t(t.status),t.room].filter(Boolean).join(`, `);return S`<button
       class="lesson ${t.status} ${r?`current`:``}"
       aria-label=${o}
       aria-pressed=${a?`true`:`false`}
@@ -522,27 +672,27 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
       title=${o}
       @click=${()=>{this._selected=a?void 0:{date:e.date,number:t.number,index:n}}}
     >
-      <span class="subj full">${t.subject}</span><span class="subj short">${Rt(t.subject)}</span>
-      ${t.room?C`<span class="room">${t.room}</span>`:T}
-      ${i&&t.teacher?C`<span class="teacher">${t.teacher}</span>`:T}
-    </button>`}renderLegend(e){let t=[`substitution`,`cancelled`,`moved`].filter(t=>e.has(t));return t.length?C`<div class="legend">
-      ${t.map(e=>C`<span class="key ${e}"><span class="swatch"></span>${this.t(e)}</span>`)}
-    </div>`:T}renderDetails(e){let t=this._selected;if(!t)return T;let n=e.days.find(e=>e.date===t.date),r=n?.lessons.filter(e=>e.number===t.number)[t.index];if(!n||!r)return T;let i=r.original,a=(e,t)=>t?C`<dt>${e}</dt><dd>${t}</dd>`:T;return C`<div class="details ${r.status}" role="region" aria-label=${r.subject}>
+      <span class="subj full">${t.subject}</span><span class="subj short">${tn(t.subject)}</span>
+      ${t.room?S`<span class="room">${t.room}</span>`:w}
+      ${i&&t.teacher?S`<span class="teacher">${t.teacher}</span>`:w}
+    </button>`}renderLegend(e){let t=[`substitution`,`cancelled`,`moved`].filter(t=>e.has(t));return t.length?S`<div class="legend">
+      ${t.map(e=>S`<span class="key ${e}"><span class="swatch"></span>${this.t(e)}</span>`)}
+    </div>`:w}renderDetails(e){let t=this._selected;if(!t)return w;let n=e.days.find(e=>e.date===t.date),r=n?.lessons.filter(e=>e.number===t.number)[t.index];if(!n||!r)return w;let i=r.original,a=(e,t)=>t?S`<dt>${e}</dt><dd>${t}</dd>`:w;return S`<div class="details ${r.status}" role="region" aria-label=${r.subject}>
       <div class="details-head">
         <strong>${r.subject}</strong>
-        ${r.status===`normal`?T:C`<span class="badge">${this.t(r.status)}</span>`}
+        ${r.status===`normal`?w:S`<span class="badge">${this.t(r.status)}</span>`}
         <button class="icon-button close" aria-label=${this.t(`close`)} @click=${()=>this._selected=void 0}>
-          ${this.icon(Dt)}
+          ${this.icon(Mt)}
         </button>
       </div>
       <dl>
-        ${a(this.t(`date`),`${U(n.date,this.uiLocale)}, ${r.start}–${r.end}`)}
+        ${a(this.t(`date`),`${nt(n.date,this.uiLocale)}, ${r.start}–${r.end}`)}
         ${a(this.t(`lesson_no`),String(r.number))} ${a(this.t(`teacher`),r.teacher)}
         ${a(this.t(`room`),r.room)} ${a(this.t(`group`),r.group)}
-        ${i?a(this.t(`instead_of`),[i.subject,i.teacher,i.room?this.room(i.room):null].filter(Boolean).join(`, `)):T}
+        ${i?a(this.t(`instead_of`),[i.subject,i.teacher,i.room?this.room(i.room):null].filter(Boolean).join(`, `)):w}
         ${a(`ℹ`,r.note)}
       </dl>
-    </div>`}static styles=[wt,o`
+    </div>`}static styles=[J,o`
       .nav {
         display: flex;
         align-items: center;
@@ -788,79 +938,79 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
       .compact .time .end {
         display: none;
       }
-    `]},Kt=class extends dt{ticks=!0;static getConfigElement(){return document.createElement(`librus-today-card-editor`)}static getStubConfig(){return{...K}}validateConfig(e){return _t(e)}getCardSize(){let e=this.data;if(!e)return 4;let t=zt(e,this.clock(),this.option(`after_school_shows_tomorrow`));return 3+Math.ceil((t.day?.lessons.length??1)*.8)}option(e){return this._config?.[e]??K[e]}render(){let e=this.data,t=this.renderStatus();if(t||!e)return C`<ha-card
+    `]},dn=class extends B{ticks=!0;static getConfigElement(){return document.createElement(`librus-today-card-editor`)}static getStubConfig(){return{...V}}validateConfig(e){return St(e)}getCardSize(){let e=this.data;if(!e)return 4;let t=nn(e,this.clock(),this.option(`after_school_shows_tomorrow`));return 3+Math.ceil((t.day?.lessons.length??1)*.8)}option(e){return this._config?.[e]??V[e]}render(){let e=this.data,t=this.renderStatus();if(t||!e)return S`<ha-card
         ><div class="root">
           <div class="header"><h2 class="title">${this.t(`today`)}</h2></div>
           ${t}
         </div></ha-card
-      >`;let n=this.clock(),r=Z(e,n),i=zt(e,n,this.option(`after_school_shows_tomorrow`)),a=i.relation===`today`?`today`:i.relation===`tomorrow`?`tomorrow`:`next_school_day`;return C`<ha-card>
+      >`;let n=this.clock(),r=X(e,n),i=nn(e,n,this.option(`after_school_shows_tomorrow`)),a=i.relation===`today`?`today`:i.relation===`tomorrow`?`tomorrow`:`next_school_day`;return S`<ha-card>
       <div class="root">
         <div class="header">
           <h2 class="title">
-            ${this.t(a)} <span class="date">· ${U(i.date,this.uiLocale)}</span>
+            ${this.t(a)} <span class="date">· ${nt(i.date,this.uiLocale)}</span>
           </h2>
           ${this.renderStudent(e)}
         </div>
         <div class="content">
           ${this.renderLessons(i.date,i.day?.free_day??null,i.day?.lessons??[],n)}
-          ${this.option(`show_lucky_number`)?this.renderLucky(e,i.date):T}
-          ${this.option(`show_agenda`)?this.renderAgenda(e,i.date,r):T}
-          ${this.option(`show_homework`)?this.renderHomework(e,i.date,r):T}
-          ${this.option(`show_new_grades`)?this.renderNewGrades(e):T}
+          ${this.option(`show_lucky_number`)?this.renderLucky(e,i.date):w}
+          ${this.option(`show_agenda`)?this.renderAgenda(e,i.date,r):w}
+          ${this.option(`show_homework`)?this.renderHomework(e,i.date,r):w}
+          ${this.option(`show_new_grades`)?this.renderNewGrades(e):w}
         </div>
         ${this.renderUpdated(e)}
       </div>
-    </ha-card>`}renderLessons(e,t,n,r){if(t)return C`<div class="free-day free"><span class="badge">${this.t(`free_day`)}</span> ${t}</div>`;if(n.length===0)return C`<div class="empty muted">${this.t(`no_lessons`)}</div>`;let i=[...n].sort((e,t)=>e.number-t.number||e.start.localeCompare(t.start)),a=Pt({date:e,free_day:null,lessons:i},r),o=i.filter(e=>e.status!==`cancelled`),s=o[0],c=o[o.length-1],l=s&&c?` · ${s.start}–${c.end}`:``;return C`<div class="summary muted">${G(this.uiLang,`lesson`,o.length)}${l}</div>
+    </ha-card>`}renderLessons(e,t,n,r){if(t)return S`<div class="free-day free"><span class="badge">${this.t(`free_day`)}</span> ${t}</div>`;if(n.length===0)return S`<div class="empty muted">${this.t(`no_lessons`)}</div>`;let i=[...n].sort((e,t)=>e.number-t.number||e.start.localeCompare(t.start)),a=Zt({date:e,free_day:null,lessons:i},r),o=i.filter(e=>e.status!==`cancelled`),s=o[0],c=o[o.length-1],l=s&&c?` · ${s.start}–${c.end}`:``;return S`<div class="summary muted">${z(this.uiLang,`lesson`,o.length)}${l}</div>
       <ol class="lessons">
         ${i.map(e=>this.renderLesson(e,e.number===a&&e.status!==`cancelled`))}
-      </ol>`}renderLesson(e,t){let n=[e.room?this.room(e.room):null,e.teacher,e.group].filter(Boolean),r=e.original,i=e.status===`substitution`&&r?[r.subject,r.teacher,r.room?this.room(r.room):null].filter(Boolean).join(`, `):``;return C`<li class="lesson ${e.status} ${t?`current`:``}" aria-current=${t?`time`:`false`}>
+      </ol>`}renderLesson(e,t){let n=[e.room?this.room(e.room):null,e.teacher,e.group].filter(Boolean),r=e.original,i=e.status===`substitution`&&r?[r.subject,r.teacher,r.room?this.room(r.room):null].filter(Boolean).join(`, `):``;return S`<li class="lesson ${e.status} ${t?`current`:``}" aria-current=${t?`time`:`false`}>
       <span class="num">${e.number}</span>
       <span class="time">${e.start}<br /><span class="muted">${e.end}</span></span>
       <span class="body">
         <span class="subject">${e.subject}</span>
-        ${e.status===`normal`?T:C`<span class="badge">${this.t(e.status)}</span>`}
-        ${t?C`<span class="badge now">${this.t(`now`)}</span>`:T}
-        ${n.length?C`<span class="meta">${n.join(` · `)}</span>`:T}
-        ${i?C`<span class="meta note">${this.t(`instead_of`)}: ${i}</span>`:T}
-        ${e.note?C`<span class="meta note">${e.note}</span>`:T}
+        ${e.status===`normal`?w:S`<span class="badge">${this.t(e.status)}</span>`}
+        ${t?S`<span class="badge now">${this.t(`now`)}</span>`:w}
+        ${n.length?S`<span class="meta">${n.join(` · `)}</span>`:w}
+        ${i?S`<span class="meta note">${this.t(`instead_of`)}: ${i}</span>`:w}
+        ${e.note?S`<span class="meta note">${e.note}</span>`:w}
       </span>
-    </li>`}renderLucky(e,t){let n=Wt(e,t);if(!n)return T;let r=n.day===t?``:` (${Ze(n.day,this.uiLocale)})`;return C`<div class="lucky ${n.is_mine?`mine`:``}">
+    </li>`}renderLucky(e,t){let n=cn(e,t);if(!n)return w;let r=n.day===t?``:` (${rt(n.day,this.uiLocale)})`;return S`<div class="lucky ${n.is_mine?`mine`:``}">
       <span class="lucky-number" aria-hidden="true">${n.number}</span>
       <span>
         <span class="lucky-label">${this.t(`lucky_number`)}: ${n.number}${r}</span>
-        ${n.is_mine?C`<span class="lucky-mine">${this.t(`lucky_is_mine`)}<span class="stars">${this.icon(Ot)}${this.icon(Ot)}${this.icon(Ot)}</span></span
-            >`:T}
+        ${n.is_mine?S`<span class="lucky-mine">${this.t(`lucky_is_mine`)}<span class="stars">${this.icon(Nt)}${this.icon(Nt)}${this.icon(Nt)}</span></span
+            >`:w}
       </span>
-    </div>`}kindLabel(e){return e.category||this.t(`kind_${e.kind}`)}renderAgendaItem(e,t){let n=L(t,e.date),r=e.start?`, ${e.start}${e.end?`–${e.end}`:``}`:``,i=e.subject?C`<strong>${e.subject}</strong> · ${this.kindLabel(e)}`:C`<strong>${this.kindLabel(e)}</strong>`;return C`<li class="item ${e.kind}">
+    </div>`}kindLabel(e){return e.category||this.t(`kind_${e.kind}`)}renderAgendaItem(e,t){let n=N(t,e.date),r=e.start?`, ${e.start}${e.end?`–${e.end}`:``}`:``,i=e.subject?S`<strong>${e.subject}</strong> · ${this.kindLabel(e)}`:S`<strong>${this.kindLabel(e)}</strong>`;return S`<li class="item ${e.kind}">
       <span class="what">${i}</span>
-      <span class="when">${Ze(e.date,this.uiLocale)}${r} · ${ut(this.uiLang,n)}</span>
-      ${e.content?C`<span class="meta">${e.content}</span>`:T}
-    </li>`}renderAgenda(e,t,n){let r=Vt(e.agenda,t),i=Ht(e.agenda,t);return C`<h3 class="section-title">${this.t(`next_test`)}</h3>
-      ${r.length?C`<ul class="items tests">
+      <span class="when">${rt(e.date,this.uiLocale)}${r} · ${gt(this.uiLang,n)}</span>
+      ${e.content?S`<span class="meta">${e.content}</span>`:w}
+    </li>`}renderAgenda(e,t,n){let r=an(e.agenda,t),i=on(e.agenda,t);return S`<h3 class="section-title">${this.t(`next_test`)}</h3>
+      ${r.length?S`<ul class="items tests">
             ${r.map(e=>this.renderAgendaItem(e,n))}
-          </ul>`:C`<div class="muted">${this.t(`no_tests`)}</div>`}
-      ${i.length?C`<h3 class="section-title">${this.t(`events`)}</h3>
+          </ul>`:S`<div class="muted">${this.t(`no_tests`)}</div>`}
+      ${i.length?S`<h3 class="section-title">${this.t(`events`)}</h3>
             <ul class="items events">
               ${i.map(e=>this.renderAgendaItem(e,n))}
-            </ul>`:T}`}renderHomework(e,t,n){let r=Ut(e.homework,t);return C`<h3 class="section-title">${this.t(`homework_due`)}</h3>
-      ${r.length?C`<ul class="items">
-            ${r.map(e=>C`<li class="item homework">
+            </ul>`:w}`}renderHomework(e,t,n){let r=sn(e.homework,t);return S`<h3 class="section-title">${this.t(`homework_due`)}</h3>
+      ${r.length?S`<ul class="items">
+            ${r.map(e=>S`<li class="item homework">
                 <span class="what"><strong>${e.subject??``}</strong>${e.subject?` · `:``}${e.topic}</span>
                 <span class="when"
-                  >${this.t(`due`)} ${Ze(e.due,this.uiLocale)} ·
-                  ${ut(this.uiLang,L(n,e.due))}</span
+                  >${this.t(`due`)} ${rt(e.due,this.uiLocale)} ·
+                  ${gt(this.uiLang,N(n,e.due))}</span
                 >
-                ${e.text&&e.text!==e.topic?C`<span class="meta">${e.text}</span>`:T}
+                ${e.text&&e.text!==e.topic?S`<span class="meta">${e.text}</span>`:w}
               </li>`)}
-          </ul>`:C`<div class="muted">${this.t(`no_homework`)}</div>`}`}renderNewGrades(e){let t=Ct(e);return t.length?C`<h3 class="section-title">${G(this.uiLang,`new_grade`,t.length)}</h3>
+          </ul>`:S`<div class="muted">${this.t(`no_homework`)}</div>`}`}renderNewGrades(e){let t=kt(e);return t.length?S`<h3 class="section-title">${z(this.uiLang,`new_grade`,t.length)}</h3>
       <ul class="new-grades">
-        ${t.map(({subject:e,grade:t})=>C`<li>
-            <span class="grade-chip ${X(t)} ${t.counts?``:`not-counted`}"
-              >${t.value}${t.weight===null?T:C`<span class="w">${t.weight}</span>`}</span
+        ${t.map(({subject:e,grade:t})=>S`<li>
+            <span class="grade-chip ${q(t)} ${t.counts?``:`not-counted`}"
+              >${t.value}${t.weight===null?w:S`<span class="w">${t.weight}</span>`}</span
             >
             <span class="ng-text"><strong>${e}</strong> <span class="muted">· ${t.category}</span></span>
           </li>`)}
-      </ul>`:T}static styles=[wt,o`
+      </ul>`:w}static styles=[J,o`
       .summary {
         font-size: var(--ha-font-size-s, 13px);
         margin-bottom: 6px;
@@ -1037,13 +1187,13 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
       .new-grades .grade-chip {
         cursor: default;
       }
-    `]},Q=``,qt=class extends M{static properties={_config:{state:!0},_students:{state:!0}};uiLang=`en`;_hass;_asked=!1;set hass(e){this._hass=e;let t=z(e.locale?.language??e.language);t!==this.uiLang&&(this.uiLang=t,this.requestUpdate()),this._asked||(this._asked=!0,Re(e,!0).then(e=>this._students=e,()=>this._students=[]))}get hass(){return this._hass}setConfig(e){this._config=this.validateConfig(e)}fields(){let e=this._students??[],t=this._config?.entry_id,n=e.some(e=>e.entry_id===t);return[...e.length>1||t!==void 0&&!n?[{name:`entry_id`,kind:`select`,label:`ed_student`,default:Q,options:[{value:Q,label:W(this.uiLang,`ed_student_auto`)},...e.map(e=>({value:e.entry_id,label:e.class_name?`${e.name} (${e.class_name})`:e.name})),...t!==void 0&&!n?[{value:t,label:t}]:[]],toConfig:e=>e===Q?void 0:e,fromConfig:e=>typeof e==`string`?e:Q}]:[],...this.cardFields()]}value(e){let t=this._config?.[e.name];return e.kind===`boolean`?typeof t==`boolean`?t:e.default:t===void 0?e.default:e.fromConfig(t)}change(e,t){if(!this._config)return;let n={...this._config},r=e.kind===`select`?e.toConfig(String(t)):!!t;r===void 0?delete n[e.name]:n[e.name]=r,JSON.stringify(n)!==JSON.stringify(this._config)&&(this._config=n,this.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:n},bubbles:!0,composed:!0})))}render(){if(!this._config)return T;let e=this.fields();return customElements.get(`ha-form`)?this.renderHaForm(e):C`<div class="form">${e.map(e=>this.renderField(e))}</div>`}renderHaForm(e){let t=e.map(e=>e.kind===`boolean`?{name:e.name,selector:{boolean:{}}}:{name:e.name,selector:{select:{options:e.options,mode:`dropdown`}}}),n=Object.fromEntries(e.map(e=>[e.name,this.value(e)])),r=new Map(e.map(e=>[e.name,W(this.uiLang,e.label)]));return C`<ha-form
+    `]},Z=``,Q=class extends O{static properties={_config:{state:!0},_students:{state:!0}};uiLang=`en`;_hass;_asked=!1;set hass(e){this._hass=e;let t=P(e.locale?.language??e.language);t!==this.uiLang&&(this.uiLang=t,this.requestUpdate()),this._asked||(this._asked=!0,Ue(e,!0).then(e=>this._students=e,()=>this._students=[]))}get hass(){return this._hass}setConfig(e){this._config=this.validateConfig(e)}fields(){let e=this._students??[],t=this._config?.entry_id,n=e.some(e=>e.entry_id===t);return[...e.length>1||t!==void 0&&!n?[{name:`entry_id`,kind:`select`,label:`ed_student`,default:Z,options:[{value:Z,label:R(this.uiLang,`ed_student_auto`)},...e.map(e=>({value:e.entry_id,label:e.class_name?`${e.name} (${e.class_name})`:e.name})),...t!==void 0&&!n?[{value:t,label:t}]:[]],toConfig:e=>e===Z?void 0:e,fromConfig:e=>typeof e==`string`?e:Z}]:[],...this.cardFields()]}value(e){let t=this._config?.[e.name];return e.kind===`boolean`?typeof t==`boolean`?t:e.default:t===void 0?e.default:e.fromConfig(t)}change(e,t){if(!this._config)return;let n={...this._config},r=e.kind===`select`?e.toConfig(String(t)):!!t;r===void 0?delete n[e.name]:n[e.name]=r,JSON.stringify(n)!==JSON.stringify(this._config)&&(this._config=n,this.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:n},bubbles:!0,composed:!0})))}render(){if(!this._config)return w;let e=this.fields();return customElements.get(`ha-form`)?this.renderHaForm(e):S`<div class="form">${e.map(e=>this.renderField(e))}</div>`}renderHaForm(e){let t=e.map(e=>e.kind===`boolean`?{name:e.name,selector:{boolean:{}}}:{name:e.name,selector:{select:{options:e.options,mode:`dropdown`}}}),n=Object.fromEntries(e.map(e=>[e.name,this.value(e)])),r=new Map(e.map(e=>[e.name,R(this.uiLang,e.label)]));return S`<ha-form
       .hass=${this._hass}
       .data=${n}
       .schema=${t}
       .computeLabel=${e=>r.get(e.name)??e.name}
-      @value-changed=${t=>{t.stopPropagation();let r=t.detail.value;for(let t of e)r[t.name]!==n[t.name]&&this.change(t,r[t.name]??(t.kind===`select`&&Q))}}
-    ></ha-form>`}renderField(e){let t=`f-${e.name}`,n=W(this.uiLang,e.label);if(e.kind===`boolean`)return C`<label class="row switch-row" for=${t}>
+      @value-changed=${t=>{t.stopPropagation();let r=t.detail.value;for(let t of e)r[t.name]!==n[t.name]&&this.change(t,r[t.name]??(t.kind===`select`&&Z))}}
+    ></ha-form>`}renderField(e){let t=`f-${e.name}`,n=R(this.uiLang,e.label);if(e.kind===`boolean`)return S`<label class="row switch-row" for=${t}>
         <span>${n}</span>
         <input
           id=${t}
@@ -1053,14 +1203,14 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
           .checked=${!!this.value(e)}
           @change=${t=>this.change(e,t.target.checked)}
         />
-      </label>`;let r=String(this.value(e));return C`<label class="row select-row" for=${t}>
+      </label>`;let r=String(this.value(e));return S`<label class="row select-row" for=${t}>
       <span>${n}</span>
       <select
         id=${t}
         name=${e.name}
         @change=${t=>this.change(e,t.target.value)}
       >
-        ${e.options.map(e=>C`<option value=${e.value} ?selected=${e.value===r}>${e.label}</option>`)}
+        ${e.options.map(e=>S`<option value=${e.value} ?selected=${e.value===r}>${e.label}</option>`)}
       </select>
     </label>`}static styles=o`
     :host {
@@ -1127,4 +1277,4 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
       outline: 2px solid var(--primary-color, #03a9f4);
       outline-offset: 2px;
     }
-  `},Jt=class extends qt{validateConfig(e){return _t(e)}cardFields(){return Object.keys(K).map(e=>({name:e,kind:`boolean`,label:`ed_${e}`,default:K[e]}))}},Yt=class extends qt{validateConfig(e){return vt(e)}cardFields(){return[{name:`compact`,kind:`boolean`,label:`ed_compact`,default:q.compact},{name:`show_teacher`,kind:`boolean`,label:`ed_show_teacher`,default:q.show_teacher}]}},Xt=class extends qt{validateConfig(e){return yt(e)}cardFields(){return[{name:`semester`,kind:`select`,label:`ed_semester`,default:J.semester,options:[{value:`current`,label:W(this.uiLang,`ed_semester_current`)},{value:`1`,label:W(this.uiLang,`semester_n`,{n:1})},{value:`2`,label:W(this.uiLang,`semester_n`,{n:2})}],toConfig:e=>e===`1`?1:e===`2`?2:`current`,fromConfig:e=>String(e)},{name:`show_averages`,kind:`boolean`,label:`ed_show_averages`,default:J.show_averages}]}},Zt=`0.1.0`,Qt=[[`librus-today-card`,Kt],[`librus-timetable-card`,Gt],[`librus-grades-card`,kt],[`librus-today-card-editor`,Jt],[`librus-timetable-card-editor`,Yt],[`librus-grades-card-editor`,Xt]];function $t(e){for(let[t,n]of Qt)e.get(t)||e.define(t,n)}var en=window.customElements;typeof document<`u`&&document.querySelector(`home-assistant`)!==null&&en.get(`home-assistant`)===void 0?en.whenDefined(`home-assistant`).then(()=>$t(window.customElements)):$t(en);function $(e,t,n){let r=()=>z(typeof document<`u`?document.documentElement.lang:void 0);return{type:e,get name(){return W(r(),t)},get description(){return W(r(),n)},preview:!0}}var tn=[$(`librus-today-card`,`card_today`,`desc_today`),$(`librus-timetable-card`,`card_timetable`,`desc_timetable`),$(`librus-grades-card`,`card_grades`,`desc_grades`)];window.customCards=window.customCards??[];for(let e of tn)window.customCards.some(t=>t.type===e.type)||window.customCards.push(e);console.info(`%c LIBRUS-CARDS %c ${Zt} `,`color:#fff;background:#0d5ca8;font-weight:700`,`color:#0d5ca8`);export{Zt as VERSION};
+  `},fn=class extends Q{validateConfig(e){return St(e)}cardFields(){return Object.keys(V).map(e=>({name:e,kind:`boolean`,label:`ed_${e}`,default:V[e]}))}},pn=class extends Q{validateConfig(e){return Ct(e)}cardFields(){return[{name:`compact`,kind:`boolean`,label:`ed_compact`,default:H.compact},{name:`show_teacher`,kind:`boolean`,label:`ed_show_teacher`,default:H.show_teacher}]}},mn=class extends Q{validateConfig(e){return wt(e)}cardFields(){return[{name:`semester`,kind:`select`,label:`ed_semester`,default:U.semester,options:[{value:`current`,label:R(this.uiLang,`ed_semester_current`)},{value:`1`,label:R(this.uiLang,`semester_n`,{n:1})},{value:`2`,label:R(this.uiLang,`semester_n`,{n:2})}],toConfig:e=>e===`1`?1:e===`2`?2:`current`,fromConfig:e=>String(e)},{name:`show_averages`,kind:`boolean`,label:`ed_show_averages`,default:U.show_averages}]}},hn=[3,5,10,20],gn=class extends Q{validateConfig(e){return Tt(e)}cardFields(){let e=this._config?.max_messages,t=[.../* @__PURE__ */ new Set([...hn,...e===void 0?[]:[e]])].sort((e,t)=>e-t);return[{name:`max_messages`,kind:`select`,label:`ed_max_messages`,default:String(W.max_messages),options:t.map(e=>({value:String(e),label:String(e)})),toConfig:e=>Number(e),fromConfig:e=>String(e)},{name:`unread_only`,kind:`boolean`,label:`ed_unread_only`,default:W.unread_only},{name:`show_preview`,kind:`boolean`,label:`ed_show_preview`,default:W.show_preview}]}},_n=`0.1.0`,vn=[[`librus-today-card`,dn],[`librus-timetable-card`,un],[`librus-grades-card`,It],[`librus-messages-card`,ln],[`librus-today-card-editor`,fn],[`librus-timetable-card-editor`,pn],[`librus-grades-card-editor`,mn],[`librus-messages-card-editor`,gn]];function yn(e){for(let[t,n]of vn)e.get(t)||e.define(t,n)}var bn=window.customElements;typeof document<`u`&&document.querySelector(`home-assistant`)!==null&&bn.get(`home-assistant`)===void 0?bn.whenDefined(`home-assistant`).then(()=>yn(window.customElements)):yn(bn);function $(e,t,n){let r=()=>P(typeof document<`u`?document.documentElement.lang:void 0);return{type:e,get name(){return R(r(),t)},get description(){return R(r(),n)},preview:!0}}var xn=[$(`librus-today-card`,`card_today`,`desc_today`),$(`librus-timetable-card`,`card_timetable`,`desc_timetable`),$(`librus-grades-card`,`card_grades`,`desc_grades`),$(`librus-messages-card`,`card_messages`,`desc_messages`)];window.customCards=window.customCards??[];for(let e of xn)window.customCards.some(t=>t.type===e.type)||window.customCards.push(e);console.info(`%c LIBRUS-CARDS %c ${_n} `,`color:#fff;background:#0d5ca8;font-weight:700`,`color:#0d5ca8`);export{_n as VERSION};

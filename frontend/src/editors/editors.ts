@@ -1,6 +1,15 @@
-import { GRADES_DEFAULTS, TIMETABLE_DEFAULTS, TODAY_DEFAULTS, validateGradesConfig, validateTimetableConfig, validateTodayConfig } from "../config";
+import {
+  GRADES_DEFAULTS,
+  MESSAGES_DEFAULTS,
+  TIMETABLE_DEFAULTS,
+  TODAY_DEFAULTS,
+  validateGradesConfig,
+  validateMessagesConfig,
+  validateTimetableConfig,
+  validateTodayConfig,
+} from "../config";
 import { t } from "../localize";
-import type { GradesCardConfig, TimetableCardConfig, TodayCardConfig } from "../types";
+import type { GradesCardConfig, MessagesCardConfig, TimetableCardConfig, TodayCardConfig } from "../types";
 import { LibrusEditorBase, type Field } from "./editor-base";
 
 export class LibrusTodayCardEditor extends LibrusEditorBase<TodayCardConfig> {
@@ -52,6 +61,35 @@ export class LibrusGradesCardEditor extends LibrusEditorBase<GradesCardConfig> {
         fromConfig: (v) => String(v),
       },
       { name: "show_averages", kind: "boolean", label: "ed_show_averages", default: GRADES_DEFAULTS.show_averages },
+    ];
+  }
+}
+
+/** The counts offered for "Messages to show"; another one set in YAML is offered too. */
+const MESSAGE_COUNTS = [3, 5, 10, 20];
+
+export class LibrusMessagesCardEditor extends LibrusEditorBase<MessagesCardConfig> {
+  protected validateConfig(config: unknown): MessagesCardConfig {
+    return validateMessagesConfig(config);
+  }
+
+  protected cardFields(): Field[] {
+    const configured = this._config?.max_messages;
+    const counts = [...new Set([...MESSAGE_COUNTS, ...(configured !== undefined ? [configured] : [])])].sort(
+      (a, b) => a - b,
+    );
+    return [
+      {
+        name: "max_messages",
+        kind: "select",
+        label: "ed_max_messages",
+        default: String(MESSAGES_DEFAULTS.max_messages),
+        options: counts.map((n) => ({ value: String(n), label: String(n) })),
+        toConfig: (v) => Number(v),
+        fromConfig: (v) => String(v),
+      },
+      { name: "unread_only", kind: "boolean", label: "ed_unread_only", default: MESSAGES_DEFAULTS.unread_only },
+      { name: "show_preview", kind: "boolean", label: "ed_show_preview", default: MESSAGES_DEFAULTS.show_preview },
     ];
   }
 }

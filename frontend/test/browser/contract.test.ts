@@ -4,7 +4,7 @@ import { closeAll, openPage, pageErrors } from "./helpers";
 afterAll(closeAll);
 
 describe("the Lovelace card contract", () => {
-  it("registers the three cards in the card picker with previews", async () => {
+  it("registers the four cards in the card picker with previews", async () => {
     const page = await openPage();
     const cards = await page.evaluate(() => window.customCards);
     // the page is in Polish: so are the names and descriptions
@@ -12,6 +12,7 @@ describe("the Lovelace card contract", () => {
       ["librus-today-card", "Librus — Dziś", true],
       ["librus-timetable-card", "Librus — Plan lekcji", true],
       ["librus-grades-card", "Librus — Oceny", true],
+      ["librus-messages-card", "Librus — Wiadomości", true],
     ]);
     expect(cards?.[0]?.description).toContain("Dzisiejsze lekcje");
     // the picker reads them when it opens, in the language the page has then
@@ -19,7 +20,7 @@ describe("the Lovelace card contract", () => {
       document.documentElement.lang = "en";
       return window.customCards?.map((c) => c.name);
     });
-    expect(english).toEqual(["Librus — Today", "Librus — Timetable", "Librus — Grades"]);
+    expect(english).toEqual(["Librus — Today", "Librus — Timetable", "Librus — Grades", "Librus — Messages"]);
   });
 
   it("survives the module being loaded twice", async () => {
@@ -28,14 +29,14 @@ describe("the Lovelace card contract", () => {
     const loaded = await page.evaluate("import('/librus-cards.js?again=1').then((m) => typeof m.VERSION)");
     expect(loaded).toBe("string");
     expect(pageErrors(page)).toEqual([]);
-    expect(await page.evaluate(() => window.customCards?.length)).toBe(3);
+    expect(await page.evaluate(() => window.customCards?.length)).toBe(4);
   });
 
   it("offers editors, stub configs, sizes and grid options", async () => {
     const page = await openPage();
     const result = await page.evaluate(() => {
       const out: Record<string, unknown> = {};
-      for (const tag of ["librus-today-card", "librus-timetable-card", "librus-grades-card"]) {
+      for (const tag of ["librus-today-card", "librus-timetable-card", "librus-grades-card", "librus-messages-card"]) {
         const cls = customElements.get(tag) as unknown as {
           getConfigElement(): HTMLElement;
           getStubConfig(hass?: unknown): Record<string, unknown>;
@@ -81,6 +82,12 @@ describe("the Lovelace card contract", () => {
         size: 6,
         grid: { columns: 12, min_columns: 6 },
       },
+      "librus-messages-card": {
+        editor: "librus-messages-card-editor",
+        stub: { max_messages: 5, unread_only: false, show_preview: true },
+        size: 3,
+        grid: { columns: 12, min_columns: 6 },
+      },
     });
   });
 
@@ -89,7 +96,7 @@ describe("the Lovelace card contract", () => {
     const sizes = await page.evaluate(async () => {
       const w = window as unknown as { createHass: (o: unknown) => unknown; mount: (o: unknown) => Promise<boolean> };
       const out: number[] = [];
-      for (const tag of ["librus-today-card", "librus-timetable-card", "librus-grades-card"]) {
+      for (const tag of ["librus-today-card", "librus-timetable-card", "librus-grades-card", "librus-messages-card"]) {
         await w.mount({ tag, id: tag, config: { type: `custom:${tag}` }, hass: w.createHass({}) });
         const el = document.getElementById(tag) as HTMLElement & { getCardSize(): number; updateComplete: Promise<boolean> };
         while (!(el.shadowRoot?.querySelector(".content") && (await el.updateComplete))) {
@@ -99,7 +106,7 @@ describe("the Lovelace card contract", () => {
       }
       return out;
     });
-    expect(sizes).toEqual([9, 10, 14]);
+    expect(sizes).toEqual([9, 10, 14, 12]);
   });
 
   it("rejects bad configs with clear errors", async () => {
@@ -120,6 +127,7 @@ describe("the Lovelace card contract", () => {
         attempt("librus-grades-card", { type: "custom:librus-grades-card", semester: "both" }),
         attempt("librus-grades-card-editor", { type: "custom:librus-grades-card", semester: 0 }),
         attempt("librus-grades-card", { type: "custom:librus-grades-card", semester: 2, grid_options: { rows: 4 } }),
+        attempt("librus-messages-card", { type: "custom:librus-messages-card", max_messages: 50 }),
       ];
     });
     expect(errors).toEqual([
@@ -128,6 +136,7 @@ describe("the Lovelace card contract", () => {
       'Librus (librus-grades-card): "semester" must be "current", 1 or 2, got "both".',
       'Librus (librus-grades-card): "semester" must be "current", 1 or 2, got 0.',
       "ok",
+      'Librus (librus-messages-card): "max_messages" must be a whole number from 1 to 20, got 50.',
     ]);
   });
 });
