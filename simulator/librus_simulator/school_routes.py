@@ -7,6 +7,12 @@ One `SchoolYear` per account login, built from the account's student and a contr
     sim.school.today = date(2026, 11, 27)
     sim.school.year("8000001").add_grade("5")
     sim.school.disable("LuckyNumbers", "disabled")  # {"Status": "Disabled"}
+    sim.school.disable("LuckyNumbers", "not_active", status=400)  # the same body, HTTP 400
+    sim.school.answer_with("Grades", "maintenance", status=200)  # a status body, any status
+
+Librus sends its status bodies (maintenance, a module not active, disabled, an expired
+token) with whatever HTTP status the endpoint happens to use (200, 400, 401, 403, 404, 503
+have all been seen), so every body can be served with every status.
 
 Changing `today` rebuilds the years (mutations made before are dropped).
 """
@@ -15,10 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from .accounts import Account
-from .envelope import error_body
+from .envelope import JsonObject, error_body
+from .faults import MAINTENANCE_BODY
 from .gateway import GatewayReply, GatewayRequest, GatewayResource
 from .school_gateway import RESOURCE_PATTERNS, answer
 from .school_generator import build_school_year
@@ -28,16 +35,44 @@ type ModuleOff = Literal["forbidden", "disabled", "not_active", "scopes"]
 
 MODULE_OFF_KINDS: Final[tuple[ModuleOff, ...]] = ("forbidden", "disabled", "not_active", "scopes")
 
+type StatusBody = Literal["maintenance", "not_active", "disabled", "token_expired"]
+"""Librus's status bodies, each recognised by its body whatever status it comes with."""
 
-def module_off_reply(endpoint: str, how: ModuleOff) -> GatewayReply:
-    """How Librus says a module is switched off for this account."""
+STATUS_BODIES: Final[tuple[StatusBody, ...]] = get_args(StatusBody.__value__)
+# The HTTP statuses Librus has been seen sending status bodies with.
+STATUS_BODY_STATUSES: Final[tuple[int, ...]] = (200, 400, 401, 403, 404, 503)
+# The real codes of modules a school can switch off (others answer plain "NotActive").
+_NOT_ACTIVE_CODES: Final[dict[str, str]] = {"LuckyNumbers": "LuckyNumberIsNotActive"}
+
+
+def not_active_body(endpoint: str) -> JsonObject:
+    code = _NOT_ACTIVE_CODES.get(endpoint, "NotActive")
+    return error_body(code, "Moduł nieaktywny", endpoint)
+
+
+def status_body(kind: StatusBody, endpoint: str) -> JsonObject:
+    """The body of one of Librus's status answers for `endpoint`."""
+    if kind == "maintenance":
+        return dict(MAINTENANCE_BODY)
+    if kind == "not_active":
+        return not_active_body(endpoint)
+    if kind == "disabled":
+        return {"Status": "Disabled"}
+    return error_body("TokenIsExpired", "Access Token expired", endpoint)
+
+
+def module_off_reply(endpoint: str, how: ModuleOff, status: int | None = None) -> GatewayReply:
+    """How Librus says a module is switched off for this account (`status` overrides its own)."""
+    reply: GatewayReply
     if how == "forbidden":
-        return 403, error_body("AccessDeny", "Brak dostępu", endpoint)
-    if how == "disabled":
-        return 200, {"Status": "Disabled"}
-    if how == "not_active":
-        return 200, {"Status": "Error", "Code": "NotActive", "Message": "Moduł nieaktywny"}
-    return 401, {"Status": "Error", "Code": "Insufficient scopes", "Message": "Insufficient scopes"}
+        reply = 403, error_body("AccessDeny", "Brak dostępu", endpoint)
+    elif how == "disabled":
+        reply = 200, {"Status": "Disabled"}
+    elif how == "not_active":
+        reply = 200, not_active_body(endpoint)
+    else:
+        reply = 401, error_body("Insufficient scopes", "Insufficient scopes", endpoint)
+    return (reply[0] if status is None else status), reply[1]
 
 
 class SchoolRoutes:
@@ -47,7 +82,7 @@ class SchoolRoutes:
         self._accounts = accounts
         self._today = today
         self._years: dict[tuple[str, date], SchoolYear] = {}
-        self._disabled: dict[str, ModuleOff] = {}
+        self._replies: dict[str, GatewayReply] = {}
 
     @property
     def today(self) -> date:
@@ -84,24 +119,43 @@ class SchoolRoutes:
             self._years[key] = year
         return year
 
-    def disable(self, endpoint: str, how: ModuleOff = "forbidden") -> None:
-        """Switch a module off: `endpoint` (e.g. "LuckyNumbers") answers like Librus does."""
+    def disable(
+        self, endpoint: str, how: ModuleOff = "forbidden", *, status: int | None = None
+    ) -> None:
+        """Switch a module off: `endpoint` (e.g. "LuckyNumbers") answers like Librus does.
+
+        `status` sends the same body with another HTTP status (Librus is not consistent).
+        """
         if how not in MODULE_OFF_KINDS:
             raise ValueError(f"unknown way to switch a module off: {how!r}")
-        self._disabled[endpoint.strip("/")] = how
+        endpoint = endpoint.strip("/")
+        self._replies[endpoint] = module_off_reply(endpoint, how, _checked(status))
+
+    def answer_with(self, endpoint: str, body: StatusBody, status: int) -> None:
+        """Make `endpoint` answer one of Librus's status bodies with HTTP `status`."""
+        if body not in STATUS_BODIES:
+            raise ValueError(f"unknown status body: {body!r}")
+        endpoint = endpoint.strip("/")
+        self._replies[endpoint] = (_checked(status) or 200, status_body(body, endpoint))
 
     def enable(self, endpoint: str | None = None) -> None:
-        """Switch one module (or all) back on."""
+        """Switch one module (or all) back on; also ends `answer_with`."""
         if endpoint is None:
-            self._disabled.clear()
+            self._replies.clear()
         else:
-            self._disabled.pop(endpoint.strip("/"), None)
+            self._replies.pop(endpoint.strip("/"), None)
 
     def handle(self, request: GatewayRequest) -> GatewayReply:
-        for endpoint, how in self._disabled.items():
+        for endpoint, reply in self._replies.items():
             if request.path == endpoint or request.path.startswith(endpoint + "/"):
-                return module_off_reply(endpoint, how)
+                return reply[0], dict(reply[1])
         return answer(self._year_for(request.account), request.path, request.query)
 
     def resources(self) -> list[GatewayResource]:
         return [GatewayResource(step, pattern, self.handle) for step, pattern in RESOURCE_PATTERNS]
+
+
+def _checked(status: int | None) -> int | None:
+    if status is not None and not 200 <= status <= 599:
+        raise ValueError(f"not an HTTP status for a gateway answer: {status!r}")
+    return status

@@ -16,7 +16,13 @@ from custom_components.librus.api import (
     models,
 )
 from librus_simulator import DEMO_ACCOUNTS, LibrusSimulator
-from librus_simulator.school_routes import MODULE_OFF_KINDS, SchoolRoutes
+from librus_simulator.school_routes import (
+    MODULE_OFF_KINDS,
+    STATUS_BODIES,
+    STATUS_BODY_STATUSES,
+    SchoolRoutes,
+    StatusBody,
+)
 
 PARENT = DEMO_ACCOUNTS[0]
 
@@ -89,3 +95,45 @@ def test_clock_and_errors() -> None:
         routes.year("nobody")
     with pytest.raises(ValueError, match="unknown way"):
         routes.disable("Grades", "sometimes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown status body"):
+        routes.answer_with("Grades", "sleepy", 200)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="not an HTTP status"):
+        routes.answer_with("Grades", "maintenance", 99)
+
+
+_STATUS_MARKS = {
+    "maintenance": ("Maintenance", None),
+    "not_active": ("Error", "LuckyNumberIsNotActive"),
+    "disabled": ("Disabled", None),
+    "token_expired": ("Error", "TokenIsExpired"),
+}
+
+
+@pytest.mark.parametrize("status", STATUS_BODY_STATUSES)
+@pytest.mark.parametrize("body", STATUS_BODIES)
+async def test_each_status_body_with_each_status(
+    sim: LibrusSimulator, body: StatusBody, status: int
+) -> None:
+    """The simulator serves every status body with every status Librus uses them with."""
+    sim.school.answer_with("LuckyNumbers", body, status)
+    async with await client_for(sim) as client:
+        await client.login()
+        cookies = client._session.cookie_jar  # type: ignore[union-attr]
+        async with (
+            aiohttp.ClientSession(cookie_jar=cookies) as session,
+            session.get(f"{sim.url}/gateway/api/2.0/LuckyNumbers") as response,
+        ):
+            assert response.status == status
+            payload = await response.json()
+    assert (payload["Status"], payload.get("Code")) == _STATUS_MARKS[body]
+    sim.school.enable("LuckyNumbers")
+
+
+async def test_module_off_with_another_status(sim: LibrusSimulator) -> None:
+    """`disable(..., status=)` keeps the body and changes the status (a school without lucky
+    numbers answers LuckyNumberIsNotActive with HTTP 400)."""
+    sim.school.disable("LuckyNumbers", "not_active", status=400)
+    async with await client_for(sim) as client:
+        with pytest.raises(LibrusModuleUnavailableError, match="LuckyNumberIsNotActive"):
+            await client.get_json("LuckyNumbers")
+    assert [r.status for r in sim.requests if r.step == "lucky_numbers"] == [400]

@@ -11,7 +11,12 @@
   :class:`LibrusResponseError`. The resource parsers call it before they read a body.
 - **Gateway answers** (:func:`classify_gateway_answer`): a gateway read's status and text
   become a JSON object or the error they stand for (an ended session, a module this account
-  cannot use, a web page instead of JSON …).
+  cannot use, a web page instead of JSON …). A status body Librus is known to send
+  (maintenance, a module not active or disabled, an expired token) is recognised by its
+  body whatever HTTP status it came with (200, 400, 401, 403, 404 and 503 have all been
+  seen); only then does the status code decide.
+- **JSON** (:func:`load_json`): nested no deeper than :data:`MAX_JSON_DEPTH`; deeper
+  (or not JSON at all) is a :class:`LibrusResponseError`, never a ``RecursionError``.
 
 The login's own success rules (which page a step must reach, the form's Polish messages) stay
 beside the step table in ``auth.py``.
@@ -33,6 +38,8 @@ from .errors import (
 
 # "Brak dostępu" ("no access"): a Synergia page for a module this account cannot use.
 NO_ACCESS_MARKER = "Brak dostępu"
+# Librus's answers nest four or five levels; anything this deep is a fault, not data.
+MAX_JSON_DEPTH = 64
 
 
 def raise_for_server_trouble(where: str, status: int) -> None:
@@ -81,11 +88,8 @@ def status_of(payload: object) -> str | None:
     return "Error"
 
 
-def raise_for_status(payload: object, endpoint: str) -> None:
-    """Raise the matching error when ``payload`` is a status body (not data)."""
-    status = status_of(payload)
-    if status is None or status in _OK_STATUSES:
-        return
+def _raise_for_known_status(status: str, endpoint: str) -> None:
+    """Raise for the status bodies whose meaning does not depend on the HTTP status."""
     message = f"{endpoint}: Librus answered {status}"
     if status == "Maintenance":
         raise LibrusMaintenanceError(message)
@@ -93,11 +97,60 @@ def raise_for_status(payload: object, endpoint: str) -> None:
         raise LibrusSessionExpiredError(message)
     if status in _UNAVAILABLE_CODES or status.endswith("NotActive"):  # *IsNotActive too
         raise LibrusModuleUnavailableError(message)
-    raise LibrusResponseError(message)
+
+
+def raise_for_status(payload: object, endpoint: str) -> None:
+    """Raise the matching error when ``payload`` is a status body (not data)."""
+    status = status_of(payload)
+    if status is None or status in _OK_STATUSES:
+        return
+    _raise_for_known_status(status, endpoint)
+    raise LibrusResponseError(f"{endpoint}: Librus answered {status}")
+
+
+def _depth(value: object) -> int:
+    """How deeply ``value`` nests lists and objects (iteratively: no recursion limit)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_JSON_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def load_json(text: str, where: str) -> object:
+    """Parse JSON nested at most :data:`MAX_JSON_DEPTH` deep.
+
+    Raises ``ValueError`` when ``text`` is not JSON, ``LibrusResponseError`` when it nests
+    deeper than any Librus answer (the parser would otherwise hit the recursion limit).
+    """
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise LibrusResponseError(f"{where}: the answer nests too deeply") from None
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise LibrusResponseError(f"{where}: the answer nests too deeply")
+    return value
 
 
 def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, Any]:
     """Turn a gateway answer into a JSON object or the error it stands for."""
+    try:
+        body: object = load_json(text, endpoint)
+    except ValueError:
+        body = None
+    # A status body means the same whatever status it came with (Librus is not consistent).
+    if (known := status_of(body)) is not None:
+        _raise_for_known_status(known, endpoint)
     raise_for_server_trouble(endpoint, status)
     if status == 401:
         if "Insufficient scopes" in text:
@@ -109,14 +162,12 @@ def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, 
         raise LibrusModuleUnavailableError(f"{endpoint}: not available (HTTP {status})")
     if status != 200:
         raise LibrusResponseError(f"{endpoint}: unexpected HTTP {status}")
-    try:
-        body = json.loads(text)
-    except ValueError:
+    if body is None:
         if NO_ACCESS_MARKER in text:  # a module this account cannot use: never log in for it
-            raise LibrusModuleUnavailableError(f"{endpoint}: 'Brak dostępu' page") from None
+            raise LibrusModuleUnavailableError(f"{endpoint}: 'Brak dostępu' page")
         if "<html" in text.lower():  # the login page instead of JSON
-            raise LibrusSessionExpiredError(f"{endpoint}: got a web page instead of JSON") from None
-        raise LibrusResponseError(f"{endpoint}: the answer is not JSON") from None
+            raise LibrusSessionExpiredError(f"{endpoint}: got a web page instead of JSON")
+        raise LibrusResponseError(f"{endpoint}: the answer is not JSON")
     if not isinstance(body, dict):
         raise LibrusResponseError(f"{endpoint}: the answer is not a JSON object")
     # Status bodies ({"Status": "Disabled"}, NotActive codes, maintenance, an expired token)
