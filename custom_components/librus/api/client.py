@@ -11,6 +11,16 @@ One client serves one Librus account.
   password again. Password logins that Home Assistant starts by itself are rate-limited per
   account (``LoginGuard``): after a failed one, none for ``LOGIN_PAUSE``. No password login
   follows server trouble (429/5xx/503) within the same poll (``start_poll()``).
+- **Messages** (``get_unread_messages()``, ``get_inbox()``): the messages host has its own
+  session, opened from the Synergia session by ``GET {synergia}/wiadomosci3`` and its
+  redirects (followed by hand, only to the messages host) and kept between polls. When the
+  messages host no longer accepts it (401/403, a login page), the client opens a new one,
+  once, and repeats the read; then it gives up until the next poll. A dead Synergia session
+  met on the way is brought back as for gateway reads; the messages session itself never
+  causes a password login. "Brak dostępu" at ``/wiadomosci3`` means the account has no
+  messages module (:class:`LibrusModuleUnavailableError`). Only the reads in
+  ``MESSAGES_READS`` are ever requested: the message itself (``inbox/messages/{id}``) would
+  mark it read in Librus.
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ from aiohttp.abc import AbstractCookieJar
 from yarl import URL
 
 from .account import Me, parse_me
-from .answers import classify_gateway_answer, raise_for_server_trouble
+from .answers import NO_ACCESS_MARKER, classify_gateway_answer, raise_for_server_trouble
 from .auth import (
     MAX_REDIRECT_HOPS,
     REFERENCE_LOGIN_STEPS,
@@ -44,18 +54,36 @@ from .errors import (
     LibrusConnectionError,
     LibrusError,
     LibrusLoginPausedError,
+    LibrusModuleUnavailableError,
     LibrusResponseError,
     LibrusSessionExpiredError,
     LibrusTimeoutError,
+)
+from .messages import (
+    INBOX_ENDPOINT,
+    UNREAD_ENDPOINT,
+    InboxPage,
+    UnreadCount,
+    classify_messages_answer,
+    parse_inbox,
+    parse_unread_count,
 )
 
 _LOGGER = logging.getLogger(__name__)
 
 OAUTH_URL_ENV = "LIBRUS_OAUTH_URL"
 SYNERGIA_URL_ENV = "LIBRUS_SYNERGIA_URL"
+MESSAGES_URL_ENV = "LIBRUS_MESSAGES_URL"
 DEFAULT_OAUTH_URL = "https://api.librus.pl"
 DEFAULT_SYNERGIA_URL = "https://synergia.librus.pl"
+DEFAULT_MESSAGES_URL = "https://wiadomosci.librus.pl"
 GATEWAY_PATH = "/gateway/api/2.0"
+# Synergia's door to the messages host: it signs the session (or a browser) in there.
+MESSAGES_BOOTSTRAP_PATH = "/wiadomosci3"
+MESSAGES_API_PATH = "/api"
+# The only messages paths ever requested; anything else (the message itself above all,
+# inbox/messages/{id}) could mark a message read in Librus, which cannot be undone.
+MESSAGES_READS: frozenset[str] = frozenset({UNREAD_ENDPOINT, INBOX_ENDPOINT})
 # The reference collection sends a desktop browser's User-Agent on every request.
 BROWSER_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -75,23 +103,49 @@ class LibrusUrls:
 
     oauth_url: str = DEFAULT_OAUTH_URL
     synergia_url: str = DEFAULT_SYNERGIA_URL
+    messages_url: str = DEFAULT_MESSAGES_URL
 
     @property
     def api_url(self) -> str:
         """The JSON gateway (Postman's ``{{api_url}}``)."""
         return self.synergia_url.rstrip("/") + GATEWAY_PATH
 
+    @property
+    def messages_api_url(self) -> str:
+        return self.messages_url.rstrip("/") + MESSAGES_API_PATH
+
+    @property
+    def messages_entry_url(self) -> str:
+        """Synergia's ``/wiadomosci3``: signs a Synergia session into the messages host."""
+        return self.synergia_url.rstrip("/") + MESSAGES_BOOTSTRAP_PATH
+
     @classmethod
     def from_environment(cls) -> LibrusUrls:
-        """Read ``LIBRUS_OAUTH_URL`` / ``LIBRUS_SYNERGIA_URL`` (defaults: the real hosts)."""
+        """Read ``LIBRUS_OAUTH_URL`` / ``LIBRUS_SYNERGIA_URL`` / ``LIBRUS_MESSAGES_URL``
+        (defaults: the real hosts)."""
         return cls(
             oauth_url=os.environ.get(OAUTH_URL_ENV) or DEFAULT_OAUTH_URL,
             synergia_url=os.environ.get(SYNERGIA_URL_ENV) or DEFAULT_SYNERGIA_URL,
+            messages_url=os.environ.get(MESSAGES_URL_ENV) or DEFAULT_MESSAGES_URL,
         )
 
     def base(self, name: str) -> str:
-        bases = {"oauth_url": self.oauth_url, "synergia_url": self.synergia_url}
+        bases = {
+            "oauth_url": self.oauth_url,
+            "synergia_url": self.synergia_url,
+            "messages_url": self.messages_url,
+        }
         return bases.get(name, self.api_url).rstrip("/")
+
+    def on_messages_host(self, url: URL) -> bool:
+        """Whether ``url`` is on the messages host (under its base path, if it has one)."""
+        base = URL(self.messages_url)
+        prefix = base.path.rstrip("/")
+        return (
+            url.host == base.host
+            and url.explicit_port == base.explicit_port
+            and (not prefix or url.path == prefix or url.path.startswith(prefix + "/"))
+        )
 
     def resolve_redirect(self, current: URL, location: str) -> URL:
         """Where a ``Location`` leads, or an error when it leaves Librus.
@@ -101,7 +155,7 @@ class LibrusUrls:
         Anything else is refused before a request (and so a cookie) is sent.
         """
         target = current.join(URL(location))
-        for base in (URL(self.oauth_url), URL(self.synergia_url)):
+        for base in (URL(self.oauth_url), URL(self.synergia_url), URL(self.messages_url)):
             if target.host == base.host and target.explicit_port == base.explicit_port:
                 return target.with_scheme(base.scheme or "https")
         raise LibrusResponseError(f"refused a redirect to a host outside Librus ({target.host})")
@@ -290,7 +344,11 @@ class LibrusClient:
         self._login_lock = asyncio.Lock()
         self._server_trouble_in_poll = False
         self._handed_over = False  # the jar now belongs to the entry that adopts it
+        # The HTTP session whose jar holds a messages session (none: open one before a read).
+        self._messages_session: aiohttp.ClientSession | None = None
+        self._messages_lock = asyncio.Lock()
         self.request_count = 0  # every HTTP request, redirects included
+        self.messages_bootstraps = 0  # messages sessions opened from the Synergia session
 
     def __repr__(self) -> str:
         return f"LibrusClient(username={self._credentials.username!r}, logged_in={self.logged_in})"
@@ -399,6 +457,7 @@ class LibrusClient:
 
     async def _discard_session(self) -> None:
         session, self._session = self._session, None
+        self._messages_session = None
         if session is not None:
             self._generation += 1  # readers still using it will know it was replaced
             jar = session.cookie_jar
@@ -631,6 +690,101 @@ class LibrusClient:
             url = url.with_query(dict(params))
         answer = await self._send(session, "GET", url, where=endpoint)
         return classify_gateway_answer(endpoint, answer.status, answer.text)
+
+    # ------------------------------------------------------------------ messages
+
+    async def get_unread_messages(self) -> UnreadCount:
+        """The number of unread messages in the inbox (marks nothing read)."""
+        return parse_unread_count(await self.get_messages_json(UNREAD_ENDPOINT))
+
+    async def get_inbox(self, limit: int = 20) -> InboxPage:
+        """The newest ``limit`` messages of the inbox, as a list (marks nothing read)."""
+        return parse_inbox(
+            await self.get_messages_json(INBOX_ENDPOINT, {"page": "1", "limit": str(limit)})
+        )
+
+    async def get_messages_json(self, path: str, params: Mapping[str, str] | None = None) -> Any:
+        """GET one of ``MESSAGES_READS`` on the messages API; opens the messages session first
+        when there is none, and once more when the messages host no longer accepts it."""
+        if path not in MESSAGES_READS:
+            raise ValueError(f"refusing to request messages path {path!r}: it may mark read")
+        async with self._messages_lock:
+            opened = False
+            if self._session is None or self._messages_session is not self._session:
+                await self._open_messages_session()
+                opened = True
+            try:
+                return await self._messages_get(path, params)
+            except LibrusSessionExpiredError:
+                self._messages_session = None
+                if opened:  # a session opened a moment ago is refused: try at the next poll
+                    raise
+            _LOGGER.debug("The Librus messages session ended; opening a new one")
+            await self._open_messages_session()
+            try:
+                return await self._messages_get(path, params)
+            except LibrusSessionExpiredError:
+                self._messages_session = None
+                raise
+
+    async def _messages_get(self, path: str, params: Mapping[str, str] | None) -> Any:
+        session = self._session
+        if session is None:
+            raise LibrusSessionExpiredError(f"messages {path}: not logged in")
+        url = URL(f"{self.urls.messages_api_url}/{path}")
+        if params:
+            url = url.with_query(dict(params))
+        answer = await self._send(session, "GET", url, where=f"messages {path}")
+        return classify_messages_answer(f"messages {path}", answer.status, answer.text)
+
+    async def _open_messages_session(self) -> None:
+        """Sign the Synergia session in to the messages host; bring Synergia back once if
+        it turns out to be dead (refresh, else a rate-limited password login)."""
+        recovered = False
+        while True:
+            generation = self._generation
+            session = self._session
+            if session is not None:
+                try:
+                    await self._messages_bootstrap(session)
+                except LibrusSessionExpiredError:
+                    if recovered:
+                        raise
+                else:
+                    self._messages_session = session
+                    self.messages_bootstraps += 1
+                    return
+            elif recovered:
+                raise LibrusSessionExpiredError("messages: not logged in")
+            recovered = True
+            _LOGGER.debug("No live Librus session to open the messages session; bringing it back")
+            await self._recover(generation)
+
+    async def _messages_bootstrap(self, session: aiohttp.ClientSession) -> None:
+        """``GET /wiadomosci3`` and its redirects, by hand, GET only, to the messages host only.
+
+        Raises :class:`LibrusModuleUnavailableError` on "Brak dostępu",
+        :class:`LibrusSessionExpiredError` when Synergia sends us to a login instead (its
+        session is dead), :class:`LibrusResponseError` on anything else unexpected.
+        """
+        url = URL(self.urls.messages_entry_url)
+        where = "messages_bootstrap"
+        for _ in range(MAX_REDIRECT_HOPS + 1):
+            answer = await self._send(session, "GET", url, where=where)
+            raise_for_server_trouble(where, answer.status)
+            if NO_ACCESS_MARKER in answer.text:
+                raise LibrusModuleUnavailableError(f"{where}: 'Brak dostępu' (no messages)")
+            if answer.location is None:
+                if answer.status == 200 and self.urls.on_messages_host(answer.url):
+                    return
+                if answer.status == 401 or answer.status == 200:
+                    raise LibrusSessionExpiredError(f"{where}: no messages session was opened")
+                raise LibrusResponseError(f"{where}: unexpected HTTP {answer.status}")
+            url = self.urls.resolve_redirect(answer.url, answer.location)
+            if not self.urls.on_messages_host(url):  # a login page: the session is dead
+                raise LibrusSessionExpiredError(f"{where}: redirected to {url.host}{url.path}")
+            where = "messages_logon"
+        raise LibrusResponseError("messages_bootstrap: too many redirects")
 
 
 def _refuse_stateless_authorization(step: str, url: URL) -> None:
