@@ -206,12 +206,18 @@ export class LibrusMessagesCard extends LibrusCard<MessagesCardConfig> {
       }
       .preview {
         font-size: 13px;
+        line-height: 1.4;
         color: var(--lb-muted);
         display: -webkit-box;
         -webkit-line-clamp: 2;
         -webkit-box-orient: vertical;
         overflow: hidden;
         overflow-wrap: anywhere;
+      }
+      @container librus (min-width: 560px) {
+        .preview {
+          -webkit-line-clamp: 3;
+        }
       }
       .unread .sender,
       .unread .topic {
