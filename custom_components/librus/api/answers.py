@@ -15,6 +15,9 @@
   (maintenance, a module not active or disabled, an expired token) is recognised by its
   body whatever HTTP status it came with (200, 400, 401, 403, 404 and 503 have all been
   seen); only then does the status code decide.
+- **Messages answers** (:func:`classify_messages_answer`): the messages host
+  (``wiadomosci.librus.pl/api``) has its own session: 401/403, a redirect or a web page
+  there mean *that* session ended (:class:`LibrusSessionExpiredError`), never the account's.
 - **JSON** (:func:`load_json`): nested no deeper than :data:`MAX_JSON_DEPTH`; deeper
   (or not JSON at all) is a :class:`LibrusResponseError`, never a ``RecursionError``.
 
@@ -173,4 +176,27 @@ def classify_gateway_answer(endpoint: str, status: int, text: str) -> dict[str, 
     # Status bodies ({"Status": "Disabled"}, NotActive codes, maintenance, an expired token)
     # mean the same here as to the parsers: one mapping serves both.
     raise_for_status(body, endpoint)
+    return body
+
+
+def classify_messages_answer(where: str, status: int, text: str) -> Any:
+    """Turn an answer of the messages API into JSON (an object or a bare array) or an error.
+
+    401/403 (``{"code": "UNAUTHORIZED", …}``), a redirect (to a login) or a web page instead
+    of JSON mean the messages session ended: the client opens a new one from the Synergia
+    session, once.
+    """
+    raise_for_server_trouble(where, status)
+    if status in (401, 403) or 300 <= status < 400:
+        raise LibrusSessionExpiredError(f"{where}: the messages session is no longer valid")
+    if status != 200:
+        raise LibrusResponseError(f"{where}: unexpected HTTP {status}")
+    try:
+        body = load_json(text, where)
+    except ValueError:
+        if "<html" in text.lower() or NO_ACCESS_MARKER in text:
+            raise LibrusSessionExpiredError(f"{where}: a web page instead of JSON") from None
+        raise LibrusResponseError(f"{where}: the answer is not JSON") from None
+    if isinstance(body, Mapping) and body.get("code") == "UNAUTHORIZED":
+        raise LibrusSessionExpiredError(f"{where}: the messages session is no longer valid")
     return body

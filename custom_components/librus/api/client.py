@@ -41,7 +41,12 @@ from aiohttp.abc import AbstractCookieJar
 from yarl import URL
 
 from .account import Me, parse_me
-from .answers import NO_ACCESS_MARKER, classify_gateway_answer, raise_for_server_trouble
+from .answers import (
+    NO_ACCESS_MARKER,
+    classify_gateway_answer,
+    classify_messages_answer,
+    raise_for_server_trouble,
+)
 from .auth import (
     MAX_REDIRECT_HOPS,
     REFERENCE_LOGIN_STEPS,
@@ -64,7 +69,6 @@ from .messages import (
     UNREAD_ENDPOINT,
     InboxPage,
     UnreadCount,
-    classify_messages_answer,
     parse_inbox,
     parse_unread_count,
 )

@@ -16,6 +16,7 @@ leniently (missing padding, URL-safe alphabet, stray characters, an incomplete l
 HTML tags and entities) into plain text with collapsed whitespace; an undecodable preview is
 ``""``. ``sendDate`` is Polish local time without a zone (an aware datetime here, as in
 ``fields.py``); ``readDate: null`` means unread. One malformed item is skipped (``Items``).
+What an answer of the messages host means is ``answers.classify_messages_answer``.
 """
 
 from __future__ import annotations
@@ -24,15 +25,13 @@ import base64
 import binascii
 import codecs
 import html
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .answers import NO_ACCESS_MARKER, raise_for_server_trouble
-from .errors import LibrusResponseError, LibrusSessionExpiredError
+from .errors import LibrusResponseError
 from .fields import (
     ITEM_ERRORS,
     Items,
@@ -183,32 +182,3 @@ def parse_inbox(payload: object) -> InboxPage:
         except ValueError:
             total = None
     return InboxPage(messages=parse_list(data, INBOX_ENDPOINT, "data", _message), total=total)
-
-
-# ------------------------------------------------------------------------------------------
-# What an answer of the messages host means
-
-
-def classify_messages_answer(where: str, status: int, text: str) -> Any:
-    """Turn an answer of the messages API into JSON or the error it stands for.
-
-    The messages session is the messages host's own: 401/403, a redirect (to a login) or a
-    web page instead of JSON mean it ended (:class:`LibrusSessionExpiredError`; the client
-    then opens a new one from the Synergia session, once).
-    """
-    raise_for_server_trouble(where, status)
-    if status in (401, 403) or 300 <= status < 400:
-        raise LibrusSessionExpiredError(f"{where}: the messages session is no longer valid")
-    if status != 200:
-        raise LibrusResponseError(f"{where}: unexpected HTTP {status}")
-    try:
-        body = json.loads(text)
-    except ValueError:
-        if "<html" in text.lower() or NO_ACCESS_MARKER in text:
-            raise LibrusSessionExpiredError(f"{where}: a web page instead of JSON") from None
-        raise LibrusResponseError(f"{where}: the answer is not JSON") from None
-    except RecursionError:
-        raise LibrusResponseError(f"{where}: the answer is nested too deeply") from None
-    if isinstance(body, Mapping) and body.get("code") == "UNAUTHORIZED":
-        raise LibrusSessionExpiredError(f"{where}: the messages session is no longer valid")
-    return body
