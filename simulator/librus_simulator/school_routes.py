@@ -9,6 +9,7 @@ One `SchoolYear` per account login, built from the account's student and a contr
     sim.school.disable("LuckyNumbers", "disabled")  # {"Status": "Disabled"}
     sim.school.disable("LuckyNumbers", "not_active", status=400)  # the same body, HTTP 400
     sim.school.answer_with("Grades", "maintenance", status=200)  # a status body, any status
+    sim.school.tamper("Grades", corrupt_one_item)  # the real answer, changed by a test
 
 Librus sends its status bodies (maintenance, a module not active, disabled, an expired
 token) with whatever HTTP status the endpoint happens to use (200, 400, 401, 403, 404, 503
@@ -19,6 +20,7 @@ Changing `today` rebuilds the years (mutations made before are dropped).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Final, Literal, get_args
@@ -83,6 +85,7 @@ class SchoolRoutes:
         self._today = today
         self._years: dict[tuple[str, date], SchoolYear] = {}
         self._replies: dict[str, GatewayReply] = {}
+        self._tampered: dict[str, Callable[[JsonObject], JsonObject]] = {}
 
     @property
     def today(self) -> date:
@@ -145,11 +148,28 @@ class SchoolRoutes:
         else:
             self._replies.pop(endpoint.strip("/"), None)
 
+    def tamper(
+        self, endpoint: str, change: Callable[[JsonObject], JsonObject] | None = None
+    ) -> None:
+        """Pass the real answers of exactly `endpoint` through `change` (None: stop).
+
+        For the data Librus sometimes sends that the generated year never has: an item with
+        an odd value, a typo in a date, a NaN weight. `change` gets a fresh copy each time.
+        """
+        if change is None:
+            self._tampered.pop(endpoint.strip("/"), None)
+        else:
+            self._tampered[endpoint.strip("/")] = change
+
     def handle(self, request: GatewayRequest) -> GatewayReply:
         for endpoint, reply in self._replies.items():
             if request.path == endpoint or request.path.startswith(endpoint + "/"):
                 return reply[0], dict(reply[1])
-        return answer(self._year_for(request.account), request.path, request.query)
+        status, body = answer(self._year_for(request.account), request.path, request.query)
+        change = self._tampered.get(request.path)
+        if change is not None and status == 200:
+            body = change(copy.deepcopy(body))
+        return status, body
 
     def resources(self) -> list[GatewayResource]:
         return [GatewayResource(step, pattern, self.handle) for step, pattern in RESOURCE_PATTERNS]

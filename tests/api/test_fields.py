@@ -65,3 +65,44 @@ def test_by_id_indexes_models() -> None:
         envelope("Subjects", [{"Id": 1, "Name": "A"}, {"Id": "2", "Name": "B"}], "Subjects")
     )
     assert set(fld.by_id(subjects)) == {"1", "2"}
+
+
+# Clean values: text safe for states, storage and the websocket; finite, sane numbers.
+
+
+def test_clean_text_drops_controls_and_lone_surrogates() -> None:
+    assert fld.clean_text("Zażółć gęślą jaźń") == "Zażółć gęślą jaźń"
+    assert fld.clean_text("a\ud800b\udfff") == "a\ufffdb\ufffd"
+    assert fld.clean_text("tab\there\nnew\r\x00\x07\x1b\x7f\x85end") == "tab\there\nnew\rend"
+    assert fld.opt_str({"Text": "x\ud83dy\x01"}, "Text") == "x\ufffdy"
+    assert fld.normalize_id("\x0012\x07") == "12"
+    with pytest.raises(ValueError, match="not an id"):
+        fld.normalize_id("\x00\x07")
+
+
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), float("-inf"), "NaN", "inf", 10**400, 1e10, "1e400"]
+)
+def test_numbers_are_finite_and_sane(value: object) -> None:
+    with pytest.raises(fld.MalformedError):
+        fld.opt_float({"Weight": value}, "Weight")
+
+
+def test_in_range_numbers_pass() -> None:
+    assert fld.opt_float({"Weight": 2}, "Weight") == 2
+    assert fld.opt_float({"Weight": "0,75"}, "Weight") == 0.75
+    assert fld.as_int(2**53) == 2**53
+    with pytest.raises(ValueError, match="out of range"):
+        fld.as_int(2**53 + 1)
+    with pytest.raises(ValueError, match="out of range"):
+        fld.as_int(-(10**30))
+    with pytest.raises(fld.MalformedError):
+        fld.opt_str({"Text": float("nan")}, "Text")
+
+
+@pytest.mark.parametrize("text", ["0000-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])
+def test_dates_out_of_range_are_malformed(text: str) -> None:
+    with pytest.raises(ValueError, match=r"out of range|year"):
+        fld.parse_date(text)
+    with pytest.raises(fld.MalformedError):
+        fld.opt_date({"Date": text}, "Date")

@@ -137,3 +137,17 @@ async def test_module_off_with_another_status(sim: LibrusSimulator) -> None:
         with pytest.raises(LibrusModuleUnavailableError, match="LuckyNumberIsNotActive"):
             await client.get_json("LuckyNumbers")
     assert [r.status for r in sim.requests if r.step == "lucky_numbers"] == [400]
+
+
+async def test_tamper_changes_the_real_answer(sim: LibrusSimulator) -> None:
+    def odd(body: dict[str, object]) -> dict[str, object]:
+        lucky = body["LuckyNumber"]
+        assert isinstance(lucky, dict)
+        lucky["LuckyNumber"] = 99
+        return body
+
+    sim.school.tamper("LuckyNumbers", odd)
+    async with await client_for(sim) as client:
+        assert (await client.get_json("LuckyNumbers"))["LuckyNumber"]["LuckyNumber"] == 99
+        sim.school.tamper("LuckyNumbers")
+        assert (await client.get_json("LuckyNumbers"))["LuckyNumber"]["LuckyNumber"] != 99

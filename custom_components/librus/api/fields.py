@@ -28,6 +28,13 @@ Status bodies
     Before reading its resource key, every parser hands the body to
     ``answers.raise_for_status`` (``{"Status": "Disabled"}`` and the like are errors, not data).
 
+Clean values
+    Text (and every id) is cleaned here, once, before it reaches a state, the ``Store`` or the
+    websocket: lone surrogates (``"\\ud800"`` in JSON) become U+FFFD and control characters
+    other than tab and newline are dropped (:func:`clean_text`). Numbers are finite and sane:
+    NaN, infinities, floats beyond ±1e9 and integers beyond ±2**53 make the item malformed;
+    dates lie between the years 1900 and 2200 (so a day plus a week never overflows).
+
 Tolerance
     Unknown fields are ignored. One malformed item in a list is skipped, counted in
     :attr:`Items.skipped` and logged at debug level; a body of the wrong shape (not an object,
@@ -37,6 +44,8 @@ Tolerance
 from __future__ import annotations
 
 import logging
+import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any, Protocol, Self
@@ -84,6 +93,23 @@ def by_id[HasIdT: _HasId](items: Iterable[HasIdT]) -> dict[str, HasIdT]:
 # --------------------------------------------------------------------------------------------
 # Low-level helpers
 
+# Control characters except tab, newline and carriage return; C1 controls too.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A surrogate left in a str is always a lone one (JSON pairs become one character).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_INT = 2**53
+"""Integers beyond this are no Librus number (and not exact in the browser)."""
+MAX_FLOAT = 1e9
+"""Weights, averages and the like beyond this are no Librus number."""
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def clean_text(value: str) -> str:
+    """Text safe for states, storage and the websocket: no lone surrogates, no controls."""
+    if value.isascii() and value.isprintable():
+        return value
+    return _CONTROL.sub("", _SURROGATE.sub("\ufffd", value))
+
 
 class MalformedError(Exception):
     """One item cannot be understood; the list parser skips it."""
@@ -98,8 +124,8 @@ def normalize_id(value: object) -> str:
         raise ValueError("id is a boolean")
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()
+    if isinstance(value, str) and (text := clean_text(value).strip()):
+        return text
     raise ValueError(f"not an id: {type(value).__name__}")
 
 
@@ -140,8 +166,10 @@ def opt_str(item: Mapping[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value
+        return clean_text(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise MalformedError(f"{key} is not a finite number")
         return str(value)
     raise MalformedError(f"{key} is not text")
 
@@ -159,18 +187,26 @@ def req_str(item: Mapping[str, Any], key: str) -> str:
 
 
 def as_int(value: object) -> int | None:
-    """An int from an int or a numeric string (``"3"``); ``None`` for null/empty."""
+    """An int from an int or a numeric string (``"3"``); ``None`` for null/empty.
+
+    Raises ``ValueError`` beyond ±:data:`MAX_INT`.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValueError("boolean where a number belongs")
+    number: int
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        return int(value.strip())
-    raise ValueError(f"not a number: {type(value).__name__}")
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
+        number = int(value.strip())
+    else:
+        raise ValueError(f"not a number: {type(value).__name__}")
+    if abs(number) > MAX_INT:
+        raise ValueError("a number out of range")
+    return number
 
 
 def opt_int(item: Mapping[str, Any], key: str) -> int | None:
@@ -186,14 +222,22 @@ def opt_float(item: Mapping[str, Any], key: str) -> float | None:
         return None
     if isinstance(value, bool):
         raise MalformedError(f"{key} is a boolean")
-    if isinstance(value, int | float):
+    if isinstance(value, int):  # kept an int (a weight of 2 stays 2)
+        if abs(value) > MAX_FLOAT:
+            raise MalformedError(f"{key} is out of range")
         return value
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))  # schools write "0,75"
-        except ValueError:
-            raise MalformedError(f"{key} is not a number") from None
-    raise MalformedError(f"{key} is not a number")
+    try:
+        if isinstance(value, float):
+            number = value
+        elif isinstance(value, str):
+            number = float(value.strip().replace(",", "."))  # schools write "0,75"
+        else:
+            raise MalformedError(f"{key} is not a number")
+    except (ValueError, OverflowError):
+        raise MalformedError(f"{key} is not a number") from None
+    if not math.isfinite(number) or abs(number) > MAX_FLOAT:
+        raise MalformedError(f"{key} is not a finite number in range")
+    return number
 
 
 def flag(item: Mapping[str, Any], key: str, default: bool = False) -> bool:
@@ -222,6 +266,8 @@ def parse_date(value: object) -> date:
     if len(parts) != 3:
         raise ValueError("not a YYYY-MM-DD date")
     year, month, day = (int(part) for part in parts)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"a date out of range ({year})")
     return date(year, month, day)
 
 
@@ -305,7 +351,7 @@ def resource_object(payload: object, key: str, endpoint: str) -> Mapping[str, An
     return value
 
 
-ITEM_ERRORS = (MalformedError, KeyError, TypeError, ValueError, AttributeError)
+ITEM_ERRORS = (MalformedError, KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
 
 
 def parse_list[T](
