@@ -5,13 +5,18 @@ The message shapes are the contract in ``frontend/src/types.ts`` (``CardData`` a
 
 - ``librus/students``: one item per loaded entry (= per student).
 - ``librus/card_data``: the card data of one entry.
-- ``librus/subscribe``: the card data now and again after every refresh.
+- ``librus/subscribe``: the card data now and again after every refresh. When the entry
+  unloads (a reload after an options change, reauth or reconfigure), each subscription gets
+  one last event, ``{"ended": true}``, and is forgotten: the cards then subscribe again and
+  reach the entry's new coordinator. The card data of a snapshot is serialised once and the
+  same bytes go to every subscriber.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Final
 
 import voluptuous as vol
 from homeassistant.components.websocket_api import async_register_command
@@ -19,7 +24,9 @@ from homeassistant.components.websocket_api.connection import ActiveConnection
 from homeassistant.components.websocket_api.decorators import websocket_command
 from homeassistant.components.websocket_api.messages import event_message
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers.json import json_bytes
+from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
 from .coordinator import LibrusConfigEntry
@@ -89,23 +96,89 @@ def ws_card_data(hass: HomeAssistant, connection: ActiveConnection, msg: dict[st
     connection.send_result(msg["id"], card_data(entry.entry_id, snapshot))
 
 
+ENDED: Final = {"ended": True}
+"""The last event of a subscription whose entry unloaded: subscribe again."""
+
+
+class _Feed:
+    """One loaded entry's subscribers; ends them all when the entry unloads."""
+
+    def __init__(self, entry: LibrusConfigEntry, feeds: dict[str, _Feed]) -> None:
+        self._entry = entry
+        self._feeds = feeds
+        self._subscribers: dict[tuple[ActiveConnection, int], None] = {}
+        self._unlisten: CALLBACK_TYPE | None = None
+        self._serialised: tuple[object, bytes] | None = None  # (snapshot, its card data)
+        entry.async_on_unload(self._end)
+
+    def _payload(self) -> bytes | None:
+        """The card data of the current snapshot as JSON: built once per snapshot."""
+        snapshot = self._entry.runtime_data.coordinator.data
+        if snapshot is None:
+            return None
+        if self._serialised is None or self._serialised[0] is not snapshot:
+            self._serialised = (snapshot, json_bytes(card_data(self._entry.entry_id, snapshot)))
+        return self._serialised[1]
+
+    @staticmethod
+    def _send(connection: ActiveConnection, msg_id: int, payload: bytes) -> None:
+        connection.send_message(b'{"id":%d,"type":"event","event":%b}' % (msg_id, payload))
+
+    @callback
+    def _push(self) -> None:
+        payload = self._payload()
+        if payload is None:
+            return
+        for connection, msg_id in list(self._subscribers):
+            self._send(connection, msg_id, payload)
+
+    @callback
+    def add(self, connection: ActiveConnection, msg_id: int) -> Callable[[], None]:
+        key = (connection, msg_id)
+        self._subscribers[key] = None
+        if self._unlisten is None:
+            self._unlisten = self._entry.runtime_data.coordinator.async_add_listener(self._push)
+        if (payload := self._payload()) is not None:
+            self._send(connection, msg_id, payload)
+
+        @callback
+        def remove() -> None:
+            self._subscribers.pop(key, None)
+            if not self._subscribers and self._unlisten is not None:
+                self._unlisten()
+                self._unlisten = None
+
+        return remove
+
+    @callback
+    def _end(self) -> None:
+        """The entry unloads: tell every subscriber, then forget them (and this feed)."""
+        self._feeds.pop(self._entry.entry_id, None)
+        for connection, msg_id in list(self._subscribers):
+            connection.send_message(event_message(msg_id, ENDED))
+            if (unsubscribe := connection.subscriptions.pop(msg_id, None)) is not None:
+                unsubscribe()
+        self._subscribers.clear()
+        if self._unlisten is not None:
+            self._unlisten()
+            self._unlisten = None
+        self._serialised = None
+
+
+_FEEDS: HassKey[dict[str, _Feed]] = HassKey(f"{DOMAIN}_card_feeds")
+
+
 @websocket_command({vol.Required("type"): "librus/subscribe", vol.Required("entry_id"): str})
 @callback
 def ws_subscribe(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     if (entry := _requested_entry(hass, connection, msg)) is None:
         return
-    coordinator = entry.runtime_data.coordinator
-
-    @callback
-    def push() -> None:
-        if coordinator.data is not None:
-            connection.send_message(
-                event_message(msg["id"], card_data(entry.entry_id, coordinator.data))
-            )
-
-    connection.subscriptions[msg["id"]] = coordinator.async_add_listener(push)
+    feeds = hass.data.setdefault(_FEEDS, {})
+    feed = feeds.get(entry.entry_id)
+    if feed is None:
+        feed = feeds[entry.entry_id] = _Feed(entry, feeds)
     connection.send_result(msg["id"])
-    push()
+    connection.subscriptions[msg["id"]] = feed.add(connection, msg["id"])
 
 
 # ------------------------------------------------------------------------------------------
