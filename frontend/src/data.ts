@@ -1,6 +1,11 @@
 /**
  * Card data over the websocket: one `librus/subscribe` subscription per student per connection,
  * shared by every card on the page (reference-counted; the last card to leave unsubscribes).
+ *
+ * When the entry reloads (an options change, reauth, reconfigure) the backend ends the
+ * subscription with `{"ended": true}`; the feed then subscribes again by itself, keeping the
+ * last data on show, and retries with a growing pause while the reloaded entry is not there
+ * yet ("not found"), giving up after a few minutes.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { HassConnection, HomeAssistant, UnsubscribeFunc } from "./ha-types";
@@ -19,6 +24,21 @@ interface Feed {
   listeners: Set<Listener>;
   state: DataState;
   unsubscribe: Promise<UnsubscribeFunc | undefined>;
+  /** No card listens any more: no further subscriptions or retries. */
+  closed: boolean;
+  retry?: ReturnType<typeof setTimeout>;
+}
+
+/** The last event of a subscription whose entry unloaded (websocket_api.py `ENDED`). */
+interface SubscriptionEnded {
+  ended: true;
+}
+
+/** Pauses before subscribing again after an end, and after each "not found" (ms). */
+export const RESUBSCRIBE_DELAYS = [250, 500, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 30000, 30000];
+
+function isEnded(message: CardData | SubscriptionEnded): message is SubscriptionEnded {
+  return (message as Partial<SubscriptionEnded>).ended === true;
 }
 
 const feeds = new WeakMap<HassConnection, Map<string, Feed>>();
@@ -51,15 +71,33 @@ function publish(feed: Feed, state: DataState): void {
 }
 
 function openFeed(hass: HomeAssistant, entryId: string): Feed {
-  const feed: Feed = { listeners: new Set(), state: { status: "loading" }, unsubscribe: Promise.resolve(undefined) };
+  const feed: Feed = {
+    listeners: new Set(),
+    state: { status: "loading" },
+    unsubscribe: Promise.resolve(undefined),
+    closed: false,
+  };
+  subscribe(hass, entryId, feed, undefined);
+  return feed;
+}
+
+/** Subscribe; `attempt` counts the tries after an end (undefined: the first subscription). */
+function subscribe(hass: HomeAssistant, entryId: string, feed: Feed, attempt: number | undefined): void {
   const failed = (err: unknown): DataState =>
     errorCode(err) === "not_found" ? { status: "unknown_student", entryId } : { status: "error", message: errorText(err) };
   feed.unsubscribe = hass.connection
-    .subscribeMessage<CardData>((data) => publish(feed, { status: "ready", data }), {
-      type: "librus/subscribe",
-      entry_id: entryId,
-    })
+    .subscribeMessage<CardData | SubscriptionEnded>(
+      (message) => {
+        if (isEnded(message)) resubscribe(hass, entryId, feed, 0);
+        else publish(feed, { status: "ready", data: message });
+      },
+      { type: "librus/subscribe", entry_id: entryId },
+    )
     .catch(async (err: unknown) => {
+      if (attempt !== undefined && errorCode(err) === "not_found" && attempt + 1 < RESUBSCRIBE_DELAYS.length) {
+        resubscribe(hass, entryId, feed, attempt + 1); // the reloaded entry is not loaded yet
+        return undefined;
+      }
       // A backend without subscriptions (or over its limit) may still answer a one-off read.
       if (errorCode(err) !== "not_found") {
         try {
@@ -74,7 +112,22 @@ function openFeed(hass: HomeAssistant, entryId: string): Feed {
       publish(feed, failed(err));
       return undefined;
     });
-  return feed;
+}
+
+/** The subscription ended (or the entry was not back yet): subscribe again after a pause. */
+function resubscribe(hass: HomeAssistant, entryId: string, feed: Feed, attempt: number): void {
+  const ended = feed.unsubscribe;
+  feed.unsubscribe = Promise.resolve(undefined);
+  if (attempt === 0) {
+    // The backend already forgot it; this only lets the websocket library forget it too.
+    void ended.then((unsub) => unsub?.()).catch(() => undefined);
+  }
+  if (feed.closed) return;
+  clearTimeout(feed.retry);
+  feed.retry = setTimeout(() => {
+    feed.retry = undefined;
+    if (!feed.closed) subscribe(hass, entryId, feed, attempt);
+  }, RESUBSCRIBE_DELAYS[attempt]);
 }
 
 /** Listen to one student's data; returns the function that stops listening. */
@@ -97,6 +150,8 @@ export function listen(hass: HomeAssistant, entryId: string, listener: Listener)
     mine.listeners.delete(listener);
     if (mine.listeners.size === 0 && owner.get(entryId) === mine) {
       owner.delete(entryId);
+      mine.closed = true;
+      clearTimeout(mine.retry);
       void mine.unsubscribe.then((unsub) => unsub?.()).catch(() => undefined);
     }
   };
