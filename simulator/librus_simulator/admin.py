@@ -17,6 +17,7 @@ from .faults import Fault, parse_fault_kind
 from .messages import MessagesHost
 from .recording import RecordedRequest
 from .responses import JsonObject, json_response
+from .school_routes import SchoolRoutes
 
 
 class SimulatorControls(Protocol):
@@ -26,6 +27,8 @@ class SimulatorControls(Protocol):
     def accounts(self) -> tuple[Account, ...]: ...
     @property
     def messages(self) -> MessagesHost: ...
+    @property
+    def school(self) -> SchoolRoutes: ...
     @property
     def faults(self) -> list[tuple[str, Fault, int | None]]: ...
     @property
@@ -131,6 +134,8 @@ class AdminRoutes:
             ("GET", "messages/{id}", self.message_state),
             ("POST", "expire-messages-sessions", self.expire_messages_sessions),
             ("POST", "messages-module", self.messages_module),
+            # The school year (see school_routes.py)
+            ("POST", "grades", self.add_grade),
         ):
             app.router.add_route(method, f"{ADMIN_PREFIX}/{path}", _answer_bad_requests(handler))
 
@@ -286,3 +291,19 @@ class AdminRoutes:
         except KeyError as err:
             raise _BadRequest(f"unknown login {login!r}") from err
         return json_response({"login": login, "enabled": enabled})
+
+    async def add_grade(self, request: web.Request) -> web.StreamResponse:
+        """`{"login", "grade"?, "subject"?}`: a new grade today (default "5" in "mat")."""
+        body = await _json_object(request)
+        login, grade, subject = (
+            body.get("login"),
+            body.get("grade", "5"),
+            body.get("subject", "mat"),
+        )
+        if not isinstance(login, str) or not isinstance(grade, str) or not isinstance(subject, str):
+            raise _BadRequest("login, grade and subject must be strings")
+        try:
+            year = self._sim.school.year(login)
+        except KeyError as err:
+            raise _BadRequest(f"unknown login {login!r}") from err
+        return json_response({"id": year.add_grade(grade, subject=subject)})

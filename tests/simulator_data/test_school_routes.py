@@ -151,3 +151,18 @@ async def test_tamper_changes_the_real_answer(sim: LibrusSimulator) -> None:
         assert (await client.get_json("LuckyNumbers"))["LuckyNumber"]["LuckyNumber"] == 99
         sim.school.tamper("LuckyNumbers")
         assert (await client.get_json("LuckyNumbers"))["LuckyNumber"]["LuckyNumber"] != 99
+
+
+async def test_admin_adds_a_grade(sim: LibrusSimulator) -> None:
+    """The e2e scenarios (another process) add a grade through the admin API."""
+    admin = f"{sim.url}/__simulator/grades"
+    async with aiohttp.ClientSession() as session:
+        async with session.post(admin, json={"login": PARENT.login, "grade": "6"}) as response:
+            assert response.status == 200
+            grade_id = (await response.json())["id"]
+        for bad in ({"login": "nobody"}, {"login": PARENT.login, "grade": 6}):
+            async with session.post(admin, json=bad) as response:
+                assert response.status == 400
+    async with await client_for(sim) as client:
+        grades = models.parse_grades(await client.get_json("Grades"))
+    assert next(g for g in grades if g.id == grade_id).grade == "6"
