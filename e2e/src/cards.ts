@@ -32,8 +32,6 @@ export interface CardModules {
   luckyNumber(data: CardData, from: ISODate): CardData["lucky_number"];
   initialWeekIndex(weeks: readonly TimetableWeek[], today: ISODate): number;
   weekEnd(week: TimetableWeek): ISODate;
-  overallAverage(semester: SemesterGrades): number | null;
-  subjectAverage(subject: SubjectGrades): number | null;
 }
 
 /**
@@ -60,8 +58,6 @@ export async function loadCardModules(): Promise<CardModules> {
     "luckyNumber",
     "initialWeekIndex",
     "weekEnd",
-    "overallAverage",
-    "subjectAverage",
   ];
   for (const key of needed) {
     if (typeof merged[key] !== "function") throw new Error(`frontend/src has no function ${key}`);
