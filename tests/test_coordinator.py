@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import async_fire_time_changed
 from custom_components.librus.const import CONF_QUIET_HOURS, CONF_SCAN_INTERVAL
 from custom_components.librus.plan import (
     DAILY_POLL_REQUESTS,
+    MESSAGES_BOOTSTRAP_REQUESTS,
     ROTATION,
     STEADY_POLL_REQUESTS,
     planned_keys,
@@ -27,10 +28,20 @@ from librus_simulator.school_routes import MODULE_OFF_KINDS, ModuleOff
 
 from .helpers import LOGIN_HOPS, PARENT
 from .school import LOGIN_REQUESTS, mock_entry, school_day, setup_entry
+from .test_messages import BOOTSTRAP_HOPS, never_marks_a_message_read
 
-__all__ = ["school_day"]
+__all__ = ["never_marks_a_message_read", "school_day"]
 
-EVERY_POLL = {"grades", "attendances", "timetables", "homeworks", "school_notices"}
+EVERY_POLL = {
+    "grades",
+    "attendances",
+    "timetables",
+    "homeworks",
+    "school_notices",
+    "messages_unread",
+}
+# A new session: the login, the daily poll, the messages bootstrap.
+FIRST_REFRESH = LOGIN_REQUESTS + DAILY_POLL_REQUESTS + MESSAGES_BOOTSTRAP_REQUESTS
 
 
 async def poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory, minutes: float = 30) -> None:
@@ -44,19 +55,24 @@ async def test_first_refresh_and_steady_poll_budget(
     school_day: LibrusSimulator,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """With the session kept, each steady poll is exactly 6 requests."""
+    """With both sessions kept, each steady poll is exactly 7 requests."""
     entry = await setup_entry(hass)
     assert entry.state is ConfigEntryState.LOADED
     first = len(school_day.requests)
-    assert first == LOGIN_REQUESTS + DAILY_POLL_REQUESTS == 31
-    assert school_day.steps()[: LOGIN_REQUESTS + 1] == [*LOGIN_HOPS, "me"]
+    assert first == FIRST_REFRESH == 9 + 24 + 3
+    steps = school_day.steps()
+    assert steps[: LOGIN_REQUESTS + 1] == [*LOGIN_HOPS, "me"]
+    # The messages after the gateway: the bootstrap, the count, then the list.
+    assert steps[-5:] == [*BOOTSTRAP_HOPS, "messages_unread", "messages_list"]
     school_day.clear_requests()
 
     rotated = []
     for _ in range(8):
         await poll(hass, freezer)
         steps = school_day.steps()
-        assert len(steps) == STEADY_POLL_REQUESTS == 6, steps
+        assert len(steps) == STEADY_POLL_REQUESTS == 7, steps
+        assert steps[0] == "grades"  # the probe of the Synergia session runs alone, first
+        assert steps[-1] == "messages_unread"
         assert set(steps) >= EVERY_POLL
         extra = [step for step in steps if step not in EVERY_POLL]
         rotated.append(extra[0] if extra else "timetables")  # next week: a second Timetables
@@ -64,7 +80,7 @@ async def test_first_refresh_and_steady_poll_budget(
     # The first refresh was poll 0 (daily), so the rotation continues at its slot 1.
     assert rotated == ["homework_assignments", "lucky_numbers", "timetables", "lucky_numbers"] * 2
     assert len(ROTATION) == 4
-    assert entry.runtime_data.client.request_count == first + 8 * 6
+    assert entry.runtime_data.client.request_count == first + 8 * 7
 
 
 async def test_default_schedule_keeps_the_session(
@@ -81,7 +97,7 @@ async def test_default_schedule_keeps_the_session(
     steps = school_day.steps()
     assert "oauth_login" not in steps
     assert "refresh_token" not in steps
-    assert len(steps) == STEADY_POLL_REQUESTS == 6
+    assert len(steps) == STEADY_POLL_REQUESTS == 7
     assert all(request.status == 200 for request in school_day.requests)
 
     # Evening: a poll at 22:05 local sets the quiet interval.
@@ -108,7 +124,8 @@ async def test_dead_session_mid_run_relogs_in_once(
     school_day: LibrusSimulator,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """The whole Synergia session ended: the refresh is refused, then one password login."""
+    """The whole Synergia session ended: the refresh is refused, then one password login
+    (a new cookie jar, so the messages session is opened again: 3 more requests)."""
     entry = await setup_entry(hass)
     school_day.clear_requests()
     assert school_day.expire_sessions() == 1
@@ -116,7 +133,8 @@ async def test_dead_session_mid_run_relogs_in_once(
     steps = school_day.steps()
     assert steps.count("refresh_token") == 1
     assert steps.count("oauth_login") == 1
-    assert len(steps) == 1 + 1 + LOGIN_REQUESTS + STEADY_POLL_REQUESTS
+    assert steps.count("messages_bootstrap") == 1
+    assert len(steps) == 1 + 1 + LOGIN_REQUESTS + STEADY_POLL_REQUESTS + MESSAGES_BOOTSTRAP_REQUESTS
     assert entry.runtime_data.coordinator.last_update_success
     assert hass.states.get("sensor.ola_nowak_lucky_number").state == "11"  # type: ignore[union-attr]
 
@@ -211,7 +229,7 @@ async def test_restart_shows_stored_data_without_requests(
     await poll(hass, freezer, 29)
     assert school_day.requests == []
     await poll(hass, freezer, 1)  # the first scheduled poll: a full (daily) one after a restart
-    assert len(school_day.requests) == LOGIN_REQUESTS + DAILY_POLL_REQUESTS
+    assert len(school_day.requests) == FIRST_REFRESH
 
 
 async def test_stored_data_of_another_shape_is_ignored(
@@ -226,7 +244,7 @@ async def test_stored_data_of_another_shape_is_ignored(
     }
     await setup_entry(hass, entry)
     assert entry.state is ConfigEntryState.LOADED
-    assert len(school_day.requests) == LOGIN_REQUESTS + DAILY_POLL_REQUESTS
+    assert len(school_day.requests) == FIRST_REFRESH
 
 
 async def test_unknown_ids_refresh_their_dictionary_once(
@@ -274,7 +292,8 @@ async def test_requests_per_school_day_at_default_settings(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """24 h from 06:00: 32 polls by day (06:30 … 22:00), then 01:00 (the daily one) and 04:00
-    at night, and 06:00 again: 35 polls, 226 requests with a kept session."""
+    at night, and 06:00 again: 35 polls, 262 requests with kept sessions (226 before the
+    unread count joined every poll: 34 × 7 + 24 instead of 34 × 6 + 22)."""
     freezer.move_to("2026-11-26T05:00:00+00:00")  # 06:00 in Warsaw
     entry = await setup_entry(hass)
     coordinator = entry.runtime_data.coordinator
@@ -287,7 +306,11 @@ async def test_requests_per_school_day_at_default_settings(
     assert daily == 1  # the first poll after midnight
     assert polls == 32 + 3
     assert len(school_day.requests) == (polls - 1) * STEADY_POLL_REQUESTS + DAILY_POLL_REQUESTS
-    assert len(school_day.requests) == 226
-    # The session outlives its cookie's 600 s Max-Age: no password login, no refresh all day.
+    assert len(school_day.requests) == 262
+    # The session outlives its cookie's 600 s Max-Age: no password login, no refresh all day;
+    # the messages session is kept too, and the unchanged inbox is listed once (daily).
     assert school_day.count("oauth_login") == 0
     assert school_day.count("refresh_token") == 0
+    assert school_day.count("messages_bootstrap") == 0
+    assert school_day.count("messages_unread") == polls
+    assert school_day.count("messages_list") == 1

@@ -30,7 +30,7 @@ async def test_diagnostics_are_redacted(
     assert "Kamiński" not in text
     assert diagnostics["entry"]["title"] == "Ola Nowak"
     assert diagnostics["entry"]["data"] == {"username": "**REDACTED**", "password": "**REDACTED**"}
-    assert diagnostics["requests"]["total_since_setup"] == LOGIN_REQUESTS + 22
+    assert diagnostics["requests"]["total_since_setup"] == LOGIN_REQUESTS + 24 + 3
     assert diagnostics["requests"]["polls"] == 1
     assert diagnostics["sync"]["missing_modules"] == []
     assert diagnostics["snapshot"]["grades"] > 0

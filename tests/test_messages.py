@@ -13,6 +13,8 @@ import pytest
 
 from librus_simulator import LibrusSimulator
 
+BOOTSTRAP_HOPS = ["messages_bootstrap", "messages_logon", "messages_landing"]
+
 
 @pytest.fixture(autouse=True)
 def never_marks_a_message_read(request: pytest.FixtureRequest) -> Iterator[None]:

@@ -45,6 +45,7 @@ from .plan import (
     PLAN_BY_KEY,
     PlanKey,
     PlannedFetch,
+    inbox_list_due,
     planned_keys,
     poll_interval,
     unknown_dictionaries,
@@ -54,13 +55,14 @@ from .snapshot_build import Fetched, build_snapshot
 
 _LOGGER = logging.getLogger(__name__)
 
-SEEN_KINDS: Final = ("grades", "notices", "agenda", "absences")
+SEEN_KINDS: Final = ("grades", "notices", "agenda", "absences", "messages")
 # The plan key whose absence leaves each kind of change unknown (nothing is announced).
 _SEEN_SOURCES: Final = {
     "grades": "grades",
     "notices": "notices",
     "agenda": "agenda",
     "absences": "attendance",
+    "messages": "messages_unread",
 }
 
 
@@ -114,6 +116,7 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         self._daily_done: date | None = None
         self._missing: set[str] = set()
         self._tried_unknown: dict[str, set[str]] = {}
+        self._listed_at: int | None = None  # the unread count the inbox list was fetched at
         self._outage_since: datetime | None = None
         self._semaphore = asyncio.Semaphore(MAX_CONCURRENT_REQUESTS)
 
@@ -126,7 +129,11 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
             return False
         try:
             snapshot = from_json(LibrusSnapshot, stored["snapshot"])
-            seen = {kind: set(stored["seen"][kind]) for kind in SEEN_KINDS}
+            # A kind not stored yet (e.g. messages, before the module answered) is recorded
+            # silently when it first becomes known.
+            seen = {
+                kind: set(stored["seen"][kind]) for kind in SEEN_KINDS if kind in stored["seen"]
+            }
         except (KeyError, TypeError, ValueError) as err:
             _LOGGER.debug("Ignoring stored Librus data of another shape: %s", err)
             return False
@@ -189,11 +196,14 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         keys = planned_keys(daily=daily, poll_number=self.poll_number)
         self.poll_number += 1
         self.last_plan = ["me", *keys] if daily else [*keys]
-        await self._fetch_all(keys, today, probe=not daily)
+        gateway = [key for key in keys if PLAN_BY_KEY[key].host == "gateway"]
+        await self._fetch_all(gateway, today, probe=not daily)
         unknown = unknown_dictionaries(self._fetched, self._tried_unknown, self._missing)
         if unknown:
             await self._fetch_all(unknown, today)
             self.last_plan += unknown
+        if "messages_unread" in keys:
+            await self._sync_messages(today, daily=daily)
         if daily:
             self._daily_done = today
         return build_snapshot(self._fetched, today=today, now=now, missing=self._missing)
@@ -216,7 +226,10 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         endpoint = fetch.endpoint.format(user_id=me.account_user_id)
         async with self._semaphore:
             try:
-                payload = await self.client.get_json(endpoint, fetch.params(today))
+                if fetch.host == "messages":
+                    payload = await self.client.get_messages_json(endpoint, fetch.params(today))
+                else:
+                    payload = await self.client.get_json(endpoint, fetch.params(today))
                 parsed = fetch.parse(payload)
             except LibrusModuleUnavailableError as err:
                 if fetch.key not in self._missing:
@@ -232,6 +245,29 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         else:
             setattr(self._fetched, fetch.key, parsed)
 
+    async def _sync_messages(self, today: date, *, daily: bool) -> None:
+        """The unread count, then the inbox list when it is due (after the gateway reads).
+
+        A messages read that fails (the messages session could not be reopened, a strange
+        answer) keeps the last messages on show and leaves the rest of the poll alone; only
+        a rejected password (met while bringing Synergia back) goes further.
+        """
+        try:
+            await self._fetch(PLAN_BY_KEY["messages_unread"], today)
+            if "messages_unread" in self._missing:
+                self._listed_at = None  # when the module is back, list again
+                return
+            if inbox_list_due(self._fetched, self._listed_at, self._missing, daily=daily):
+                self.last_plan.append("messages")
+                await self._fetch(PLAN_BY_KEY["messages"], today)
+                unread = self._fetched.messages_unread
+                if "messages" not in self._missing and unread is not None:
+                    self._listed_at = unread.inbox
+        except LibrusAuthError:
+            raise
+        except LibrusError as err:
+            _LOGGER.debug("Librus messages not read in this poll: %s", err)
+
     # ---------------------------------------------------------------- change detection
 
     def _detect_changes(self, snapshot: LibrusSnapshot) -> None:
@@ -240,16 +276,27 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
             "notices": {n.id: n for n in snapshot.notices},
             "agenda": {a.id: a for a in snapshot.agenda},
             "absences": {a.id: a for a in snapshot.absences},
+            "messages": {m.id: m for m in snapshot.messages.items},
         }
+
+        def known(kind: str) -> bool:
+            if kind == "messages" and not snapshot.messages.available:
+                return False
+            return _SEEN_SOURCES[kind] not in snapshot.missing
+
         if self.seen is None:  # the very first sync only seeds the seen-set
-            self.seen = {kind: set(items) for kind, items in current.items()}
+            self.seen = {kind: set(items) for kind, items in current.items() if known(kind)}
             return
         new: dict[str, tuple[Any, ...]] = {}
         for kind, items in current.items():
-            if _SEEN_SOURCES[kind] in snapshot.missing:
+            if not known(kind):
                 new[kind] = ()
                 continue
-            seen = self.seen.setdefault(kind, set())
+            if kind not in self.seen:  # known for the first time: recorded, not announced
+                self.seen[kind] = set(items)
+                new[kind] = ()
+                continue
+            seen = self.seen[kind]
             new[kind] = tuple(item for key, item in items.items() if key not in seen)
             self.seen[kind] = set(items)
         self.changes = LibrusChanges(
@@ -257,6 +304,7 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
             notices=new["notices"],
             agenda=new["agenda"],
             absences=new["absences"],
+            messages=new["messages"],
         )
 
 

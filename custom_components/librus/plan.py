@@ -14,9 +14,13 @@ attendance             Attendances                every poll           yes
 timetable_current      Timetables (this week)     every poll           yes
 agenda                 HomeWorks                  every poll           yes
 notices                SchoolNotices              every poll           yes
+messages_unread        inbox/unreadMessagesCount  every poll           yes
+                       (messages host)
 lucky_number           LuckyNumbers               rotation slot 0, 2   yes
 homework               HomeWorkAssignments        rotation slot 1      yes
 timetable_next         Timetables (next week)     rotation slot 3      yes
+messages               inbox/messages?limit=20    when the unread      yes, after the count
+                       (messages host)            count changed
 (me)                   Me                         -                    yes, first (logs in)
 student                Users/{Me.UserId}          -                    yes
 school_class, school   Classes, Schools           -                    yes
@@ -32,15 +36,25 @@ agenda_categories,     Classrooms
 classrooms
 =====================  =========================  ===================  ====================
 
-So a steady poll makes exactly 6 requests (5 every-poll endpoints + 1 rotating one), a
-daily poll 22, plus 9 for a login (the five steps: 2 + 1 + 4 + 1 + 1 requests) when the
-session is new.
+So a steady poll makes exactly 7 requests (6 every-poll reads + 1 rotating one; 8 when the
+unread count changed and the inbox list follows), a daily poll 24, plus 9 for a login (the
+five steps: 2 + 1 + 4 + 1 + 1 requests) when the session is new and 3 for the messages
+bootstrap (``/wiadomosci3`` → MultiDomainLogon → ``/nowy``) when the messages session is.
+
+Messages are read after the gateway (the poll's first gateway read has then proved the
+Synergia session alive, which the bootstrap needs): the unread count, then the inbox list
+when :func:`inbox_list_due`. A new message raises the count, a message read in a browser
+lowers it, and either brings the list; the daily list catches a message that arrived while
+another was read between two polls (the count then stays the same). Nothing read here marks
+a message read in Librus.
 
 Session note: the client keeps the gateway session between polls (its cookie jar ignores
 the cookie's 600 s Max-Age). When Librus does end the session, the first request of a poll
 gets a 401; the client asks Synergia for a new session cookie without the password (1 extra
 request) and repeats the read; only if that fails does it log in with the password (9 more).
 A steady poll's first request runs alone, so a dead session is found by that one 401.
+The messages session is kept as well; when the messages host ends it (it does, sometimes
+within the hour), the next read costs one bootstrap (3 requests) and its repeat, never a login.
 """
 
 from __future__ import annotations
@@ -59,11 +73,12 @@ from .api.attendance import parse_attendance_types, parse_attendances
 from .api.free_days import parse_class_free_days, parse_school_free_days
 from .api.grades import parse_grade_categories, parse_grade_comments, parse_grades
 from .api.lucky_number import parse_lucky_number
+from .api.messages import INBOX_ENDPOINT, UNREAD_ENDPOINT, parse_inbox, parse_unread_count
 from .api.notices import parse_school_notices
 from .api.school import parse_class, parse_classrooms, parse_school, parse_subjects
 from .api.timetable import parse_timetable
 from .const import QUIET_END, QUIET_INTERVAL, QUIET_START
-from .snapshot_build import Fetched
+from .snapshot_build import MESSAGES_SHOWN, Fetched
 
 type PlanKey = Literal[
     "grades",
@@ -71,6 +86,8 @@ type PlanKey = Literal[
     "timetable_current",
     "agenda",
     "notices",
+    "messages_unread",
+    "messages",
     "lucky_number",
     "homework",
     "timetable_next",
@@ -96,6 +113,8 @@ class Cadence(StrEnum):
     ROTATING = "rotating"
     DAILY = "daily"
     DICTIONARY = "dictionary"
+    ON_CHANGE = "on_change"
+    """Fetched when something else says it changed (and once a day): the inbox list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +126,13 @@ class PlannedFetch:
     parse: Callable[[Mapping[str, Any]], Any]
     week: int | None = None
     """For ``Timetables``: the week, in days from this Monday (``weekStart``)."""
+    host: Literal["gateway", "messages"] = "gateway"
+    """Where the endpoint lives: the Synergia gateway or the messages host's API."""
+    query: tuple[tuple[str, str], ...] = ()
 
     def params(self, today: date) -> dict[str, str] | None:
         if self.week is None:
-            return None
+            return dict(self.query) or None
         monday = today - timedelta(days=today.weekday())
         return {"weekStart": self.week_start(monday).isoformat()}
 
@@ -124,6 +146,17 @@ PLAN: Final[tuple[PlannedFetch, ...]] = (
     PlannedFetch("timetable_current", "Timetables", Cadence.EVERY_POLL, parse_timetable, 0),
     PlannedFetch("agenda", "HomeWorks", Cadence.EVERY_POLL, parse_agenda),
     PlannedFetch("notices", "SchoolNotices", Cadence.EVERY_POLL, parse_school_notices),
+    PlannedFetch(
+        "messages_unread", UNREAD_ENDPOINT, Cadence.EVERY_POLL, parse_unread_count, host="messages"
+    ),
+    PlannedFetch(
+        "messages",
+        INBOX_ENDPOINT,
+        Cadence.ON_CHANGE,
+        parse_inbox,
+        host="messages",
+        query=(("page", "1"), ("limit", str(MESSAGES_SHOWN))),
+    ),
     PlannedFetch("lucky_number", "LuckyNumbers", Cadence.ROTATING, parse_lucky_number),
     PlannedFetch("homework", "HomeWorkAssignments", Cadence.ROTATING, parse_homework_assignments),
     PlannedFetch("timetable_next", "Timetables", Cadence.ROTATING, parse_timetable, 7),
@@ -155,17 +188,34 @@ ROTATION: Final[tuple[PlanKey, ...]] = (
     "lucky_number",
     "timetable_next",
 )
-STEADY_POLL_REQUESTS: Final = 6
-DAILY_POLL_REQUESTS: Final = 1 + len(PLAN)  # Me + the whole plan
+STEADY_POLL_REQUESTS: Final = 7
+DAILY_POLL_REQUESTS: Final = 1 + len(PLAN)  # Me + the whole plan (the inbox list included)
+MESSAGES_BOOTSTRAP_REQUESTS: Final = 3  # /wiadomosci3, MultiDomainLogon, /nowy
 
 
 def planned_keys(*, daily: bool, poll_number: int) -> list[PlanKey]:
-    """The plan keys one poll fetches (Me is fetched before these on a daily poll)."""
+    """The plan keys one poll fetches (Me is fetched before these on a daily poll; the inbox
+    list after them, when :func:`inbox_list_due`)."""
     if daily:
-        return [fetch.key for fetch in PLAN]
+        return [fetch.key for fetch in PLAN if fetch.cadence is not Cadence.ON_CHANGE]
     keys = [fetch.key for fetch in PLAN if fetch.cadence is Cadence.EVERY_POLL]
     keys.append(ROTATION[poll_number % len(ROTATION)])
     return keys
+
+
+def inbox_list_due(
+    fetched: Fetched, listed_at: int | None, missing: Iterable[str], *, daily: bool
+) -> bool:
+    """Whether the inbox list is fetched now, right after the unread count.
+
+    On a daily poll, and whenever the count differs from the one the list was last fetched
+    at (``listed_at``; None: never, or the module was away); never without a count.
+    """
+    absent = set(missing)
+    count = fetched.messages_unread
+    if count is None or "messages_unread" in absent:
+        return False
+    return daily or listed_at is None or "messages" in absent or count.inbox != listed_at
 
 
 def poll_interval(now: datetime, scan_minutes: float, quiet_hours: bool) -> timedelta:

@@ -185,6 +185,37 @@ class FreePeriod:
     scope: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """One message of the inbox list (Wiadomości); never the message itself."""
+
+    id: str
+    sender: str
+    topic: str
+    sent: datetime | None
+    preview: str
+    """The start of the text, plain and cut to ``PREVIEW_CHARS``: for the card only, never
+    an entity attribute or event data (the recorder keeps those)."""
+    unread: bool
+    has_attachments: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Messages:
+    """Messages from school: the unread count and the newest messages of the inbox."""
+
+    available: bool = False
+    """The messages module answered for this account and its list is at hand."""
+    unread: int | None = None
+    """Unread messages in the whole inbox (Librus's count), None while not known."""
+    items: tuple[Message, ...] = ()
+    """The newest messages, newest first (at most ``MESSAGES_SHOWN``)."""
+
+    @property
+    def newest_unread(self) -> Message | None:
+        return next((message for message in self.items if message.unread), None)
+
+
 def free_period_on(free_days: Iterable[FreePeriod], day: date) -> FreePeriod | None:
     """The free period ``day`` falls in (the first listed), or None: the one free-day rule."""
     return next((free for free in free_days if free.start <= day <= free.end), None)
@@ -208,6 +239,7 @@ class LibrusSnapshot:
     attendance: AttendanceSummary | None
     notices: tuple[Notice, ...]
     free_days: tuple[FreePeriod, ...]
+    messages: Messages = Messages()
     missing: frozenset[str] = frozenset()
     """Plan keys of the modules Librus reports as absent for this account."""
     fetched_at: datetime | None = None
@@ -247,6 +279,7 @@ class LibrusChanges:
     notices: tuple[Notice, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     absences: tuple[Absence, ...] = ()
+    messages: tuple[Message, ...] = ()
 
 
 # ------------------------------------------------------------------------------------------

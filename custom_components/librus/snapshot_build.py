@@ -10,7 +10,10 @@ module, and carried by the snapshot:
 - semester and proposed grades: the latest of each per subject and semester;
 - free days: each timetable day carries the name of the free period it falls in
   (`snapshot.free_period_on`, the one rule the binary sensors also ask for any day);
-- the lesson status (normal, substitution, cancelled, moved) and the agenda kind.
+- the lesson status (normal, substitution, cancelled, moved) and the agenda kind;
+- messages: available while the module answers and a list is at hand; the newest
+  ``MESSAGES_SHOWN`` of the list, newest first, each preview cut to ``PREVIEW_CHARS``
+  (:func:`preview_text`).
 
 Nothing here knows Home Assistant: tests call :func:`build_snapshot` with models and a date.
 """
@@ -29,6 +32,7 @@ from .api.fields import by_id, full_name
 from .api.free_days import FreeDay
 from .api.grades import Grade, GradeCategory, GradeComment
 from .api.lucky_number import LuckyNumber
+from .api.messages import InboxPage, UnreadCount
 from .api.notices import SchoolNotice
 from .api.school import Classroom, School, SchoolClass, Subject
 from .api.timetable import TimetableLesson, TimetableWeek
@@ -43,6 +47,8 @@ from .snapshot import (
     Homework,
     LessonStatus,
     LibrusSnapshot,
+    Message,
+    Messages,
     Notice,
     ScheduleDay,
     ScheduledLesson,
@@ -55,6 +61,10 @@ from .snapshot import (
 
 NEW_GRADE_DAYS = 1
 """A grade is new when added on the snapshot's day or this many days before."""
+MESSAGES_SHOWN = 20
+"""How many of the newest messages the snapshot (and the card) carries."""
+PREVIEW_CHARS = 160
+"""A message preview is cut to this many characters (with "…")."""
 
 
 @dataclass(slots=True)
@@ -86,6 +96,9 @@ class Fetched:
     attendance_types: tuple[AttendanceType, ...] = ()
     agenda_categories: tuple[AgendaCategory, ...] = ()
     classrooms: tuple[Classroom, ...] = ()
+    messages_unread: UnreadCount | None = None
+    messages: InboxPage | None = None
+    """The inbox list: fetched after the unread count, when it changed, and once a day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +188,7 @@ def build_snapshot(
             for notice in fetched.notices
         ),
         free_days=free_days,
+        messages=_messages(fetched, frozenset(missing)),
         missing=frozenset(missing),
         fetched_at=now,
     )
@@ -417,3 +431,45 @@ def _attendance(
         percentage=round(100 * present / lessons, 1) if lessons else None,
     )
     return tuple(absences), summary
+
+
+# ------------------------------------------------------------------------------------------
+# Messages
+
+
+def preview_text(text: str, limit: int = PREVIEW_CHARS) -> str:
+    """Whitespace collapsed; longer than ``limit`` characters: cut there, ending in "…"."""
+    collapsed = " ".join(text.split())
+    if len(collapsed) <= limit:
+        return collapsed
+    return collapsed[: limit - 1].rstrip() + "…"
+
+
+def _messages(fetched: Fetched, missing: frozenset[str]) -> Messages:
+    count, page = fetched.messages_unread, fetched.messages
+    if count is None or page is None or {"messages_unread", "messages"} & missing:
+        return Messages(
+            unread=None if count is None or "messages_unread" in missing else count.inbox
+        )
+    # Librus sends the newest first; a stable sort keeps that order among equal dates.
+    newest = sorted(
+        page.messages,
+        key=lambda m: m.sent.timestamp() if m.sent else float("-inf"),
+        reverse=True,
+    )
+    return Messages(
+        available=True,
+        unread=count.inbox,
+        items=tuple(
+            Message(
+                id=message.id,
+                sender=message.sender,
+                topic=message.topic,
+                sent=message.sent,
+                preview=preview_text(message.preview),
+                unread=message.unread,
+                has_attachments=message.has_attachments,
+            )
+            for message in newest[:MESSAGES_SHOWN]
+        ),
+    )
