@@ -16,6 +16,9 @@ from custom_components.librus.const import DOMAIN
 from librus_simulator import LibrusSimulator
 
 from .helpers import PARENT, STUDENT, credentials
+from .test_messages import never_marks_a_message_read
+
+__all__ = ["never_marks_a_message_read"]
 
 
 async def setup_entry(hass: HomeAssistant, account: Any = PARENT) -> MockConfigEntry:
@@ -197,3 +200,64 @@ async def test_payload_matches_the_cards_contract(
     # Every list in the contract is exercised by the demo data.
     for key in ("agenda", "homework", "weeks"):
         assert ours[key], key
+    assert ours["messages"]["items"]
+
+
+MESSAGE_KEYS = {"id", "sender", "topic", "sent", "preview", "unread", "has_attachments"}
+
+
+async def test_messages_in_the_card_data(
+    hass: HomeAssistant, simulator: LibrusSimulator, hass_ws_client: WebSocketGenerator
+) -> None:
+    """The messages card's part: newest first, previews decoded and cut, Warsaw offsets."""
+    for number in range(14):  # 8 seeded + 14 delivered: more than the card gets
+        simulator.deliver_message(sender="Anna Kowalczyk", topic=f"Ogłoszenie {number}")
+    simulator.deliver_message(
+        sender="Marek Lewandowski",
+        topic="Zadanie dodatkowe",
+        content="Zażółć gęślą jaźń. " * 20,
+        has_attachment=True,
+    )
+    entry = await setup_entry(hass)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "librus/card_data", "entry_id": entry.entry_id})
+    messages = (await client.receive_json())["result"]["messages"]
+    assert set(messages) == {"available", "unread", "inbox_url", "items"}
+    assert messages["available"] is True
+    assert messages["unread"] == simulator.messages.unread_count(PARENT.login)
+    assert messages["inbox_url"] == f"{simulator.url}/wiadomosci3"
+    items = messages["items"]
+    assert len(items) == 20
+    assert all(set(item) == MESSAGE_KEYS for item in items)
+    newest = items[0]
+    assert newest["sender"] == "Marek Lewandowski"
+    assert newest["topic"] == "Zadanie dodatkowe"
+    assert newest["unread"] is True
+    assert newest["has_attachments"] is True
+    # Librus cut the text at 120 bytes (inside a letter); the half letter is gone.
+    assert newest["preview"].startswith("Zażółć gęślą jaźń. Zażółć")
+    assert "\ufffd" not in newest["preview"]
+    assert len(newest["preview"]) <= 160
+    sent = [item["sent"] for item in items]
+    assert sent == sorted(sent, reverse=True)
+    assert all(stamp.endswith(("+01:00", "+02:00")) for stamp in sent)
+    assert [item["id"] for item in items].count(newest["id"]) == 1
+    # The newest seeded ones follow the delivered ones, read or not as in Librus.
+    assert {item["id"]: item["unread"] for item in items}.get("4900108") in (None, True)
+
+
+async def test_messages_unavailable_in_the_card_data(
+    hass: HomeAssistant, simulator: LibrusSimulator, hass_ws_client: WebSocketGenerator
+) -> None:
+    simulator.set_messages_module(PARENT.login, enabled=False)
+    entry = await setup_entry(hass)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "librus/card_data", "entry_id": entry.entry_id})
+    data = (await client.receive_json())["result"]
+    assert data["messages"] == {
+        "available": False,
+        "unread": 0,
+        "inbox_url": f"{simulator.url}/wiadomosci3",
+        "items": [],
+    }
+    assert data["weeks"]  # everything else is there

@@ -10,6 +10,9 @@ The message shapes are the contract in ``frontend/src/types.ts`` (``CardData`` a
   one last event, ``{"ended": true}``, and is forgotten: the cards then subscribe again and
   reach the entry's new coordinator. The card data of a snapshot is serialised once and the
   same bytes go to every subscriber.
+
+Message previews travel only here (to the messages card): never in an entity's state,
+attributes or events, so they never reach the recorder.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.json import json_bytes
 from homeassistant.util.hass_dict import HassKey
 
+from .api import LibrusUrls
 from .const import DOMAIN
 from .coordinator import LibrusConfigEntry
 from .snapshot import (
@@ -35,6 +39,8 @@ from .snapshot import (
     GradeItem,
     Homework,
     LibrusSnapshot,
+    Message,
+    Messages,
     ScheduledLesson,
     ScheduleWeek,
     SemesterGrades,
@@ -197,6 +203,13 @@ def _stamp(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def inbox_url() -> str:
+    """Where the messages card's link leads: Synergia's ``/wiadomosci3``, which signs the
+    browser's Synergia session in to Wiadomości (Librus documents no address of a message).
+    The same Synergia address the entries' clients were created with (the environment)."""
+    return LibrusUrls.from_environment().messages_entry_url
+
+
 def card_data(entry_id: str, snapshot: LibrusSnapshot) -> dict[str, Any]:
     """The whole card payload for one student."""
     student = snapshot.student
@@ -230,6 +243,7 @@ def card_data(entry_id: str, snapshot: LibrusSnapshot) -> dict[str, Any]:
             if item.due is not None and item.due >= snapshot.today
         ],
         "grades": {"semesters": [_semester(s) for s in sorted_semesters(snapshot)]},
+        "messages": _messages(snapshot.messages, inbox_url()),
     }
 
 
@@ -344,4 +358,26 @@ def _grade(grade: GradeItem) -> dict[str, Any]:
         "teacher": grade.teacher,
         "comment": grade.comment,
         "is_new": grade.is_new,
+    }
+
+
+def _messages(messages: Messages, inbox: str) -> dict[str, Any]:
+    """Newest first, at most ``snapshot_build.MESSAGES_SHOWN``; none while unavailable."""
+    return {
+        "available": messages.available,
+        "unread": messages.unread or 0,
+        "inbox_url": inbox,
+        "items": [_message(message) for message in messages.items] if messages.available else [],
+    }
+
+
+def _message(message: Message) -> dict[str, Any]:
+    return {
+        "id": message.id,
+        "sender": message.sender,
+        "topic": message.topic,
+        "sent": _stamp(message.sent),
+        "preview": message.preview,
+        "unread": message.unread,
+        "has_attachments": message.has_attachments,
     }
