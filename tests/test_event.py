@@ -13,14 +13,16 @@ from librus_simulator import LibrusSimulator
 from .helpers import PARENT
 from .school import school_day, setup_entry
 from .test_coordinator import poll
+from .test_messages import never_marks_a_message_read
 
-__all__ = ["school_day"]
+__all__ = ["never_marks_a_message_read", "school_day"]
 
 EVENT_ENTITIES = (
     "event.ola_nowak_new_grade",
     "event.ola_nowak_new_announcement",
     "event.ola_nowak_new_agenda_entry",
     "event.ola_nowak_new_absence",
+    "event.ola_nowak_new_message",
 )
 
 
@@ -101,7 +103,10 @@ async def test_module_lost_mid_run_announces_nothing(
     await setup_entry(hass)
     fired = record_events(hass)
     school_day.school.disable("Grades", "forbidden")
-    await poll(hass, freezer)
+    await poll(hass, freezer)  # one failed poll flips nothing (the grace)
+    assert hass.states.get("event.ola_nowak_new_grade").state != "unavailable"  # type: ignore[union-attr]
+    for _ in range(3):  # 2 h and 4 polls: the module counts as gone
+        await poll(hass, freezer)
     assert hass.states.get("event.ola_nowak_new_grade").state == "unavailable"  # type: ignore[union-attr]
     school_day.school.enable("Grades")
     await poll(hass, freezer)

@@ -15,8 +15,9 @@ from librus_simulator import LibrusSimulator
 
 from .helpers import PARENT
 from .school import school_day, setup_entry
+from .test_messages import never_marks_a_message_read
 
-__all__ = ["school_day"]
+__all__ = ["never_marks_a_message_read", "school_day"]
 
 EXPECTED_ENTITIES = {
     "binary_sensor.ola_nowak_lucky_number_is_mine",
@@ -29,6 +30,7 @@ EXPECTED_ENTITIES = {
     "event.ola_nowak_new_agenda_entry",
     "event.ola_nowak_new_announcement",
     "event.ola_nowak_new_grade",
+    "event.ola_nowak_new_message",
     "sensor.ola_nowak_attendance",
     "sensor.ola_nowak_homework_due_this_week",
     "sensor.ola_nowak_latest_grade",
@@ -38,6 +40,7 @@ EXPECTED_ENTITIES = {
     "sensor.ola_nowak_next_test",
     "sensor.ola_nowak_semester_average",
     "sensor.ola_nowak_unexcused_absences",
+    "sensor.ola_nowak_unread_messages",
     "todo.ola_nowak_homework",
 }
 
@@ -96,6 +99,16 @@ async def test_sensor_states(hass: HomeAssistant, school_day: LibrusSimulator) -
     assert state("next_test") == "2026-11-30"
     assert state("homework_due_this_week") == "3"
     assert state("newest_announcement") == "Zebrania z rodzicami"
+    unread = hass.states.get("sensor.ola_nowak_unread_messages")
+    assert unread is not None
+    assert unread.state == "3"
+    # Who, what, when of the newest unread message: nothing longer.
+    assert {k: v for k, v in unread.attributes.items() if k in ("sender", "topic", "date")} == {
+        "sender": "Marek Lewandowski",
+        "topic": "Zadanie dodatkowe z fizyki",
+        "date": "2026-11-26T18:21:12+01:00",
+    }
+    assert set(unread.attributes) == {"sender", "topic", "date", "state_class", "friendly_name"}
 
 
 async def test_subject_average_when_enabled(
@@ -165,10 +178,12 @@ async def test_empty_register(hass: HomeAssistant, school_day: LibrusSimulator) 
             absences=(),
             attendance=None,
             notices=(),
+            messages=replace(snapshot.messages, unread=None, items=()),
         )
     )
     await hass.async_block_till_done()
     for key in (
+        "unread_messages",
         "lucky_number",
         "latest_grade",
         "semester_average",

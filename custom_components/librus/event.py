@@ -1,4 +1,5 @@
-"""Event entities: a new grade, announcement, agenda entry or absence, each announced once."""
+"""Event entities: a new grade, announcement, agenda entry, absence or message, each announced
+once. Event data lands in the recorder: a message's is who, what, when, never its text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import LibrusConfigEntry
 from .entity import LibrusEntity, LibrusEntityDescription
-from .snapshot import Absence, AgendaItem, GradeItem, LibrusChanges, Notice
+from .snapshot import Absence, AgendaItem, GradeItem, LibrusChanges, Message, Notice
 
 PARALLEL_UPDATES = 0
 
@@ -56,6 +57,16 @@ def _absence(item: Absence) -> dict[str, Any]:
     }
 
 
+def _message(message: Message) -> dict[str, Any]:
+    return {
+        "id": message.id,
+        "sender": message.sender[:255],
+        "topic": message.topic[:255],
+        "date": message.sent.isoformat() if message.sent else None,
+        "has_attachments": message.has_attachments,
+    }
+
+
 EVENTS: tuple[LibrusEventDescription, ...] = (
     LibrusEventDescription(
         key="new_grade",
@@ -84,6 +95,14 @@ EVENTS: tuple[LibrusEventDescription, ...] = (
         event_types=["new_absence"],
         changes_fn=lambda changes: map(_absence, changes.absences),
         module="attendance",
+    ),
+    LibrusEventDescription(
+        key="new_message",
+        translation_key="new_message",
+        event_types=["new_message"],
+        # Oldest first: the snapshot lists messages newest first.
+        changes_fn=lambda changes: map(_message, reversed(changes.messages)),
+        module="messages_unread",
     ),
 )
 

@@ -1,4 +1,5 @@
-"""Sensors: lucky number, grades, averages, attendance, next lesson, agenda, homework, notices."""
+"""Sensors: lucky number, grades, averages, attendance, next lesson, agenda, homework, notices,
+unread messages."""
 
 from __future__ import annotations
 
@@ -102,6 +103,19 @@ def _lesson_attrs(snapshot: LibrusSnapshot) -> Mapping[str, Any]:
     }
 
 
+def _unread_message_attrs(snapshot: LibrusSnapshot) -> Mapping[str, Any]:
+    """Who wrote the newest unread message, about what, when: nothing longer (the recorder
+    keeps attributes; the preview goes to the messages card only)."""
+    message = snapshot.messages.newest_unread
+    if message is None:
+        return {}
+    return {
+        "sender": message.sender[:255],
+        "topic": message.topic[:255],
+        "date": message.sent.isoformat() if message.sent else None,
+    }
+
+
 def _average(snapshot: LibrusSnapshot) -> float | None:
     semester = snapshot.semester_grades()
     if semester is None or semester.average is None:
@@ -174,6 +188,14 @@ SENSORS: tuple[LibrusSensorDescription, ...] = (
         translation_key="newest_notice",
         value_fn=newest_notice,
         module="notices",
+    ),
+    LibrusSensorDescription(
+        key="unread_messages",
+        translation_key="unread_messages",
+        value_fn=lambda s: s.messages.unread,
+        attrs_fn=_unread_message_attrs,
+        state_class=SensorStateClass.MEASUREMENT,
+        module="messages_unread",
     ),
 )
 
