@@ -14,8 +14,9 @@ from librus_simulator import LibrusSimulator
 
 from .helpers import PARENT
 from .school import LOGIN_REQUESTS, school_day, setup_entry
+from .test_messages import never_marks_a_message_read
 
-__all__ = ["school_day"]
+__all__ = ["never_marks_a_message_read", "school_day"]
 
 
 async def test_diagnostics_are_redacted(
@@ -35,3 +36,19 @@ async def test_diagnostics_are_redacted(
     assert diagnostics["sync"]["missing_modules"] == []
     assert diagnostics["snapshot"]["grades"] > 0
     assert diagnostics["seen"]["grades"] == diagnostics["snapshot"]["grades"]
+    # Messages: counts only, never who wrote, about what, or the text.
+    for message in school_day.messages.states(PARENT.login):
+        if message.visible:
+            assert message.sender not in text
+            assert message.topic not in text
+    for word in ("Lewandowski", "Kowalczyk", "Wycieczka", "Szanowni", "fizyki"):
+        assert word not in text
+    assert diagnostics["snapshot"]["messages"] == {
+        "available": True,
+        "unread": 3,
+        "listed": 8,
+        "listed_unread": 3,
+        "listed_with_attachments": 2,
+    }
+    assert diagnostics["requests"]["messages_sessions_opened"] == 1
+    assert diagnostics["seen"]["messages"] == 8

@@ -1,4 +1,7 @@
-"""Diagnostics: the plan, request counts and the shape of the data, with no personal data."""
+"""Diagnostics: the plan, request counts and the shape of the data, with no personal data.
+
+Messages appear as counts only: no sender, topic or preview.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ async def async_get_config_entry_diagnostics(
             "total_since_setup": client.request_count,
             "polls": coordinator.poll_number,
             "last_plan": coordinator.last_plan,
+            "messages_sessions_opened": client.messages_bootstraps,
         },
         # Password logins and password-free refreshes of the last 24 h (many logins are
         # what makes Librus ask for a captcha).
@@ -41,6 +45,12 @@ async def async_get_config_entry_diagnostics(
             ),
             "fetched_at": snapshot.fetched_at.isoformat() if snapshot.fetched_at else None,
             "missing_modules": sorted(snapshot.missing),
+            # Modules whose reads fail while the rest works (their last data stays on show).
+            "failing_modules": {
+                key: failure.as_dict() for key, failure in sorted(coordinator.failing.items())
+            },
+            # Items of the last answers that could not be understood (skipped, not fatal).
+            "skipped_items": dict(sorted(coordinator.skipped_items.items())),
         },
         "snapshot": {
             "today": snapshot.today.isoformat(),
@@ -56,6 +66,15 @@ async def async_get_config_entry_diagnostics(
             "absences": len(snapshot.absences),
             "notices": len(snapshot.notices),
             "free_days": len(snapshot.free_days),
+            "messages": {
+                "available": snapshot.messages.available,
+                "unread": snapshot.messages.unread,
+                "listed": len(snapshot.messages.items),
+                "listed_unread": sum(1 for m in snapshot.messages.items if m.unread),
+                "listed_with_attachments": sum(
+                    1 for m in snapshot.messages.items if m.has_attachments
+                ),
+            },
         },
         "seen": {kind: len(ids) for kind, ids in (coordinator.seen or {}).items()},
     }
