@@ -45,8 +45,9 @@ def markers(translations: Mapping[str, str]) -> Markers:
 
 
 def lesson_event(lesson: ScheduledLesson, markers: Markers) -> CalendarEvent | None:
+    """The lesson as an event; None without both times (or, defensively, an empty span)."""
     start, end = lesson.starts_at, lesson.ends_at
-    if start is None or end is None:
+    if start is None or end is None or end <= start:
         return None
     summary = lesson.subject or "?"
     if lesson.status != "normal":
@@ -83,7 +84,8 @@ def agenda_event(item: AgendaItem) -> CalendarEvent:
     summary = f"{title}: {item.subject}" if item.subject else title
     start: date | datetime = item.day
     end: date | datetime = item.day + timedelta(days=1)
-    if item.start is not None and item.end is not None:
+    # Without a proper span (the builder already clamps a typo), an all-day event.
+    if item.start is not None and item.end is not None and item.end > item.start:
         start = datetime.combine(item.day, item.start, TZ)
         end = datetime.combine(item.day, item.end, TZ)
     return CalendarEvent(
@@ -99,7 +101,7 @@ def free_day_events(snapshot: LibrusSnapshot, _markers: Markers) -> Iterable[Cal
     for free in snapshot.free_days:
         yield CalendarEvent(
             start=free.start,
-            end=free.end + timedelta(days=1),
+            end=max(free.end, free.start) + timedelta(days=1),
             summary=free.name,
             uid=f"free-{free.id}",
         )

@@ -31,7 +31,11 @@ MAX_SCAN_INTERVAL: Final = 240
 QUIET_START: Final = 22  # local hour
 QUIET_END: Final = 6
 QUIET_INTERVAL: Final = timedelta(hours=3)
-# How long the last good data stays on show while Librus is down.
+# How long the last good data stays on show while Librus is down: an entity goes unavailable
+# only after GRACE_FAILED_POLLS failed polls in a row AND GRACE_PERIOD since the last good
+# data. So no single failed poll flips anything, by day (30 min) or at night (3 h), and a
+# short scan interval does not shorten the grace.
+GRACE_FAILED_POLLS: Final = 3
 GRACE_PERIOD: Final = timedelta(hours=2)
 MAX_CONCURRENT_REQUESTS: Final = 4
 STORAGE_VERSION: Final = 1
