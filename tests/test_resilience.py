@@ -333,7 +333,7 @@ async def test_end_before_start_never_stops_a_new_grade(
     await setup_entry(hass)
     fired = record_events(hass)
     year = school_day.school.year(PARENT.login)
-    year.append_agenda(
+    trip = year.append_agenda(
         "Wycieczka", date(2026, 11, 27), 7982, time_from=time(12, 0), time_to=time(9, 0)
     )
     year.add_grade("6", subject="mat")
@@ -341,6 +341,21 @@ async def test_end_before_start_never_stops_a_new_grade(
     assert state(hass, "sensor.ola_nowak_latest_grade") == "6"
     assert [attrs["grade"] for _, attrs in fired if "grade" in attrs] == ["6"]
     assert state(hass, "calendar.ola_nowak_agenda") != STATE_UNAVAILABLE
+    events = await hass.services.async_call(
+        "calendar",
+        "get_events",
+        {"entity_id": "calendar.ola_nowak_agenda", "duration": {"days": 7}},
+        blocking=True,
+        return_response=True,
+    )
+    assert events is not None
+    found = [
+        e
+        for e in events["calendar.ola_nowak_agenda"]["events"]  # type: ignore[index,union-attr]
+        if e["summary"].endswith("Wycieczka") or e.get("description") == "Wycieczka"
+    ]
+    assert found == [{**found[0], "start": "2026-11-27", "end": "2026-11-28"}]  # all day
+    del trip
 
 
 async def test_a_raising_entity_never_stops_the_others(
@@ -409,6 +424,7 @@ async def test_seen_sets_are_pruned_by_age_and_persisted(
     seen["grades"]["old-1"] = "2025-06-20"  # last school year
     seen["grades"]["kept-1"] = "2026-09-01"
     assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
     await poll(hass, freezer)
     await hass.async_block_till_done()
     seen = hass_storage[f"librus.{entry.entry_id}"]["data"]["seen"]
@@ -429,6 +445,7 @@ async def test_a_stored_seen_set_of_the_old_shape_is_read(
     stored = hass_storage[key]["data"]
     stored["seen"] = {kind: sorted(ids) for kind, ids in stored["seen"].items()}
     assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
     fired = record_events(hass)
     await poll(hass, freezer)
     assert fired == []

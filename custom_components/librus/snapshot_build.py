@@ -13,7 +13,10 @@ module, and carried by the snapshot:
 - the lesson status (normal, substitution, cancelled, moved) and the agenda kind;
 - messages: available while the module answers and a list is at hand; the newest
   ``MESSAGES_SHOWN`` of the list, newest first, each preview cut to ``PREVIEW_CHARS``
-  (:func:`preview_text`).
+  (:func:`preview_text`);
+- spans that end before they start (a teacher's typo) are clamped here, once
+  (:func:`span`): a lesson or agenda entry keeps its start and loses the impossible end (an
+  agenda entry then is an all-day one), a free period ends on the day it starts.
 
 Nothing here knows Home Assistant: tests call :func:`build_snapshot` with models and a date.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from .api import grades as g
 from .api.account import Me, StudentUser, User
@@ -146,7 +149,7 @@ def build_snapshot(
             id=f"{free.scope}-{free.id}",
             name=free.name,
             start=free.date_from,
-            end=free.date_to,
+            end=max(free.date_from, free.date_to),
             scope=free.scope,
         )
         for free in (*fetched.school_free_days, *fetched.class_free_days)
@@ -233,14 +236,22 @@ def _weeks(
     return tuple(weeks)
 
 
+def span(start: time | None, end: time | None) -> tuple[time | None, time | None]:
+    """A clock span as shown: an end not after its start (a typo) is dropped."""
+    if start is not None and end is not None and end <= start:
+        return start, None
+    return start, end
+
+
 def _lesson(lesson: TimetableLesson, names: _Names) -> ScheduledLesson:
     status = lesson_status(lesson)
     changed = status != "normal"
+    start, end = span(lesson.time_from, lesson.time_to)
     return ScheduledLesson(
         day=lesson.date,
         number=lesson.lesson_no,
-        start=lesson.time_from,
-        end=lesson.time_to,
+        start=start,
+        end=end,
         subject=lesson.subject_name or names.subject(lesson.subject_id),
         teacher=lesson.teacher_name or names.person(lesson.teacher_id),
         room=names.room(lesson.classroom_id),
@@ -273,12 +284,16 @@ def _agenda(fetched: Fetched, names: _Names) -> tuple[AgendaItem, ...]:
         found = categories.get(category_id) if category_id else None
         return None if found is None else found.name
 
+    def times(entry: AgendaEntry) -> tuple[time | None, time | None]:
+        start, end = span(entry.time_from, entry.time_to)
+        return (start, end) if end is not None else (None, None)  # then an all-day entry
+
     return tuple(
         AgendaItem(
             id=entry.id,
             day=entry.date,
-            start=entry.time_from,
-            end=entry.time_to,
+            start=times(entry)[0],
+            end=times(entry)[1],
             lesson_number=entry.lesson_no,
             kind=agenda_kind(category_name(entry.category_id)),
             category=category_name(entry.category_id),
