@@ -66,7 +66,12 @@ OFFLINE_ONBOARDING_DOMAINS = frozenset({"google_translate"})
 DASHBOARD_URL_PATH = "librus"
 DASHBOARD_TITLE = "Librus"
 DASHBOARD_ICON = "mdi:school"
-CARD_TYPES = ("librus-today-card", "librus-timetable-card", "librus-grades-card")
+CARD_TYPES = (
+    "librus-today-card",
+    "librus-timetable-card",
+    "librus-grades-card",
+    "librus-messages-card",
+)
 
 type Json = dict[str, Any]
 
@@ -137,12 +142,15 @@ def port_in_use(port: int) -> bool:
 class Simulator:
     proc: subprocess.Popen[str]
     url: str
-    env: dict[str, str]  # LIBRUS_OAUTH_URL, LIBRUS_SYNERGIA_URL
+    env: dict[str, str]  # LIBRUS_OAUTH_URL, LIBRUS_SYNERGIA_URL, LIBRUS_MESSAGES_URL
     log_path: Path
 
 
 def start_simulator(log_path: Path, port: int = 0, timeout: float = 30.0) -> Simulator:
-    """Start `python -m librus_simulator` and read the two `export` lines it prints first."""
+    """Start `python -m librus_simulator` and read the `export` lines it prints first.
+
+    It prints one line per URL the client reads, then a `#` line naming the demo accounts.
+    """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(REPO / "simulator"), env.get("PYTHONPATH")])
@@ -169,7 +177,7 @@ def start_simulator(log_path: Path, port: int = 0, timeout: float = 30.0) -> Sim
     threading.Thread(target=pump, daemon=True, name="simulator-output").start()
     exports: dict[str, str] = {}
     deadline = time.monotonic() + timeout
-    while len(exports) < 2:
+    while True:
         try:
             line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
@@ -180,6 +188,8 @@ def start_simulator(log_path: Path, port: int = 0, timeout: float = 30.0) -> Sim
         if line.startswith("export ") and "=" in line:
             key, _, value = line.removeprefix("export ").strip().partition("=")
             exports[key] = value
+        elif exports and line.startswith("#"):  # the exports are over
+            break
     url = exports.get("LIBRUS_OAUTH_URL", "")
     return Simulator(proc=proc, url=url, env=exports, log_path=log_path)
 
@@ -614,12 +624,12 @@ def add_librus_entry(
 
 
 def librus_dashboard_config(entry_id: str) -> Json:
-    """A sections view: Today beside the week's timetable, the grades below."""
+    """A sections view: Today and the messages beside the week's timetable, the grades below."""
 
     def card(card_type: str) -> Json:
         return {"type": f"custom:{card_type}", "entry_id": entry_id}
 
-    today, timetable, grades = (card(card_type) for card_type in CARD_TYPES)
+    today, timetable, grades, messages = (card(card_type) for card_type in CARD_TYPES)
     return {
         "title": DASHBOARD_TITLE,
         "views": [
@@ -629,7 +639,7 @@ def librus_dashboard_config(entry_id: str) -> Json:
                 "type": "sections",
                 "max_columns": 3,
                 "sections": [
-                    {"type": "grid", "cards": [today]},
+                    {"type": "grid", "cards": [today, messages]},
                     {"type": "grid", "column_span": 2, "cards": [timetable]},
                     {"type": "grid", "column_span": 3, "cards": [grades]},
                 ],
