@@ -230,6 +230,12 @@ async def test_a_messages_host_that_keeps_refusing_leaves_the_rest_alone(
     assert entry.runtime_data.coordinator.last_update_success
     assert state(hass, "sensor.ola_nowak_latest_grade").state == "6"
     assert state(hass, UNREAD).state == "3"  # the last known count stays
+    for _ in range(5):  # refused for hours: past the grace only the messages entities go
+        await poll(hass, freezer)
+    assert state(hass, UNREAD).state == STATE_UNAVAILABLE
+    assert state(hass, NEW_MESSAGE).state == STATE_UNAVAILABLE
+    assert state(hass, "sensor.ola_nowak_latest_grade").state == "6"
+    assert "oauth_login" not in school_day.steps()
     school_day.clear_faults()
     school_day.clear_requests()
     await poll(hass, freezer)

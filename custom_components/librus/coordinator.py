@@ -318,7 +318,7 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         attempted = {*gateway, *unknown, *(("me",) if daily else ())}
         self._judge(errors, attempted, now)
         if "messages_unread" in keys:
-            await self._sync_messages(today, daily=daily)
+            await self._sync_messages(today, now, daily=daily)
         if daily and "me" not in errors:
             self._daily_done = today
         return build_snapshot(
@@ -349,6 +349,12 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
             if key not in self._have and self.data is not None:
                 # A fresh start: this module has no last good data; keep the stored snapshot.
                 raise err
+        self._track_failures(errors, attempted, now)
+
+    def _track_failures(
+        self, errors: dict[str, Exception], attempted: set[str], now: datetime
+    ) -> None:
+        """Modules that failed start (or go on) failing; attempted ones that worked stop."""
         for key in [key for key in self.failing if key in attempted and key not in errors]:
             _LOGGER.info("Librus module %s works again", key)
             del self.failing[key]
@@ -429,28 +435,37 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         else:
             setattr(self._fetched, fetch.key, parsed)
 
-    async def _sync_messages(self, today: date, *, daily: bool) -> None:
+    async def _sync_messages(self, today: date, now: datetime, *, daily: bool) -> None:
         """The unread count, then the inbox list when it is due (after the gateway reads).
 
-        A messages read that fails (the messages session could not be reopened, a strange
-        answer) keeps the last messages on show and leaves the rest of the poll alone; only
-        a rejected password (met while bringing Synergia back) goes further.
+        The messages host fails on its own (its session could not be reopened, a strange
+        answer, the module switched off): like a failing module, the last messages stay on
+        show through the grace, and the rest of the poll goes on. Only a rejected password
+        (met while bringing Synergia back for the bootstrap) goes further.
         """
-        try:
-            await self._fetch(PLAN_BY_KEY["messages_unread"], today)
-            if "messages_unread" in self._missing:
-                self._listed_at = None  # when the module is back, list again
-                return
-            if inbox_list_due(self._fetched, self._listed_at, self._missing, daily=daily):
-                self.last_plan.append("messages")
-                await self._fetch(PLAN_BY_KEY["messages"], today)
-                unread = self._fetched.messages_unread
-                if "messages" not in self._missing and unread is not None:
-                    self._listed_at = unread.inbox
-        except LibrusAuthError:
-            raise
-        except LibrusError as err:
-            _LOGGER.debug("Librus messages not read in this poll: %s", err)
+        errors: dict[str, Exception] = {}
+        attempted: set[str] = set()
+        for key in ("messages_unread", "messages"):
+            if key == "messages":
+                if "messages_unread" in self._missing:
+                    self._listed_at = None  # when the module is back, list again
+                    break
+                if not inbox_list_due(self._fetched, self._listed_at, self._missing, daily=daily):
+                    break
+                self.last_plan.append(key)
+            attempted.add(key)
+            try:
+                await self._fetch(PLAN_BY_KEY[key], today)
+            except LibrusAuthError:
+                raise
+            except Exception as err:  # the messages host, not the poll
+                errors[key] = err
+                break
+        unread = self._fetched.messages_unread
+        listed = "messages" in attempted and not errors and "messages" not in self._missing
+        if listed and unread is not None:
+            self._listed_at = unread.inbox
+        self._track_failures(errors, attempted, now)
 
     # ---------------------------------------------------------------- change detection
 
