@@ -79,6 +79,16 @@ latest_sync_host_files() {
   done
 }
 
+# rm -rf, but never through a mount point (a bind-mounted checkout left by a crashed run).
+latest_safe_rm() {  # latest_safe_rm DIR
+  if awk -v d="$1" '$5 == d || index($5, d "/") == 1 { found = 1 } END { exit !found }' \
+    /proc/self/mountinfo; then
+    latest_log "error: something is still mounted under $1; unmount it first (findmnt -R $1)"
+    return 1
+  fi
+  rm -rf "$1"
+}
+
 # Mount what commands in the chroot need; unmounted by the EXIT trap (also on failure).
 latest_mount() {
   trap latest_umount_all EXIT

@@ -15,25 +15,25 @@ flock 9  # one set-up at a time (another checkout may share this cache)
 
 make_chroot() {
   local suite="$1" partial="$LATEST_CACHE/root.partial" out="$LATEST_CACHE/debootstrap.out"
-  rm -rf "$partial"
+  latest_safe_rm "$partial" || return 1
   latest_log "debootstrap $suite into $LATEST_ROOT (about a minute, done once)"
   if debootstrap --variant=minbase --include="$LATEST_PACKAGES" "$suite" "$partial" \
     "$LATEST_MIRROR" >"$out" 2>&1; then
-    rm -rf "$LATEST_ROOT"
+    latest_safe_rm "$LATEST_ROOT" || return 1
     mv "$partial" "$LATEST_ROOT"
     printf '%s\n' "suite=$suite" "packages=$LATEST_PACKAGES" > "$LATEST_STAMP"
     return 0
   fi
   if grep -q "Couldn't find these debs" "$out"; then
     latest_log "$suite lacks: $(grep "Couldn't find these debs" "$out" | sed 's/.*debs: //')"
-    rm -rf "$partial"
+    latest_safe_rm "$partial"
     return 2
   fi
   latest_log "error: debootstrap of $suite from $LATEST_MIRROR failed (download or install);" \
     "last lines of $out:"
   tail -n 15 "$out" >&2
   [ -f "$partial/debootstrap/debootstrap.log" ] && tail -n 15 "$partial/debootstrap/debootstrap.log" >&2
-  rm -rf "$partial"
+  latest_safe_rm "$partial"
   return 1
 }
 
@@ -83,17 +83,22 @@ for kind in test demo; do
   latest_log "creating $venv from requirements_${kind}_latest.txt (a few minutes, done once)"
   # A venv's scripts name its own path, so it is made in place; it counts only once its
   # .librus-complete marker is written (last).
-  rm -rf "$venv"
+  latest_safe_rm "$venv"
   latest_exec / "$LATEST_PYTHON" -m venv "$venv"
   if ! pip_in "$venv" --upgrade pip || ! pip_in "$venv" -r "requirements_${kind}_latest.txt"; then
     latest_log "error: pip install of requirements_${kind}_latest.txt failed (download from PyPI, or a build)"
-    rm -rf "$venv"
+    latest_safe_rm "$venv"
     exit 1
   fi
   touch "$venv/.librus-complete"
   for old in "$LATEST_VENVS/$kind"-*; do
-    [ "$old" = "$venv" ] || rm -rf "$old"
+    [ "$old" = "$venv" ] || latest_safe_rm "$old"
   done
 done
+# The e2e's host side (Debian's Chromium, e2e/'s npm packages) is the pinned job's set-up;
+# idempotent, so a latest-only run (LIBRUS_JOBS=latest) on a fresh machine has it too.
+latest_umount_all
+bash scripts/setup_apt.sh
+bash scripts/setup_e2e.sh
 latest_log "ready: Python $(chroot "$LATEST_ROOT" "$LATEST_PYTHON" -c 'import platform; print(platform.python_version())')," \
   "$(sed -n 's/^suite=//p' "$LATEST_STAMP") chroot"
