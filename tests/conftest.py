@@ -86,12 +86,19 @@ def short_login_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
 async def simulator(
     socket_enabled: None, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[LibrusSimulator]:
-    """A simulator on 127.0.0.1 with the demo accounts; the integration points at it."""
+    """A simulator on 127.0.0.1 with the demo accounts; the integration points at it.
+
+    After every test that uses it: the integration never asked for a message in detail, the
+    one request that marks a message read in Librus (there is no way to mark it unread).
+    """
     sim = LibrusSimulator()
     await sim.start(host="127.0.0.1", port=0)
     for name, value in sim.env.items():
         monkeypatch.setenv(name, value)
     try:
         yield sim
+        assert sim.messages_detail_fetches == []
+        assert "messages_detail" not in sim.steps()
+        assert not any("/api/inbox/messages/" in entry.path for entry in sim.requests)
     finally:
         await sim.close()

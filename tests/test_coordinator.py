@@ -28,9 +28,9 @@ from librus_simulator.school_routes import MODULE_OFF_KINDS, ModuleOff
 
 from .helpers import LOGIN_HOPS, PARENT
 from .school import LOGIN_REQUESTS, mock_entry, school_day, setup_entry
-from .test_messages import BOOTSTRAP_HOPS, never_marks_a_message_read
+from .test_messages import BOOTSTRAP_HOPS
 
-__all__ = ["never_marks_a_message_read", "school_day"]
+__all__ = ["school_day"]
 
 EVERY_POLL = {
     "grades",

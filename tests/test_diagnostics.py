@@ -14,9 +14,8 @@ from librus_simulator import LibrusSimulator
 
 from .helpers import PARENT
 from .school import LOGIN_REQUESTS, school_day, setup_entry
-from .test_messages import never_marks_a_message_read
 
-__all__ = ["never_marks_a_message_read", "school_day"]
+__all__ = ["school_day"]
 
 
 async def test_diagnostics_are_redacted(

@@ -15,9 +15,8 @@ from librus_simulator import LibrusSimulator
 
 from .helpers import PARENT
 from .school import school_day, setup_entry
-from .test_messages import never_marks_a_message_read
 
-__all__ = ["never_marks_a_message_read", "school_day"]
+__all__ = ["school_day"]
 
 EXPECTED_ENTITIES = {
     "binary_sensor.ola_nowak_lucky_number_is_mine",

@@ -16,9 +16,6 @@ from custom_components.librus.const import DOMAIN
 from librus_simulator import LibrusSimulator
 
 from .helpers import PARENT, STUDENT, credentials
-from .test_messages import never_marks_a_message_read
-
-__all__ = ["never_marks_a_message_read"]
 
 
 async def setup_entry(hass: HomeAssistant, account: Any = PARENT) -> MockConfigEntry:

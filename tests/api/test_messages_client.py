@@ -20,9 +20,7 @@ from custom_components.librus.api import (
 )
 from librus_simulator import Fault, LibrusSimulator
 from tests.helpers import LOGIN_HOPS, PARENT
-from tests.test_messages import BOOTSTRAP_HOPS, never_marks_a_message_read
-
-__all__ = ["never_marks_a_message_read"]
+from tests.test_messages import BOOTSTRAP_HOPS
 
 FAST = Timeouts(request=3.0, login_total=8.0)
 
