@@ -16,4 +16,4 @@ echo "[demo] Home Assistant $(.venv/bin/python -c \
   'from importlib.metadata import version; print(version("homeassistant"))') on Python" \
   "$(.venv/bin/python -c 'import platform; print(platform.python_version())') (pinned;" \
   "make demo HA=latest for the newest)" >&2
-exec .venv/bin/python scripts/demo_lib.py demo --ha-port "${LIBRUS_DEMO_PORT:-8123}" "$@"
+exec .venv/bin/python scripts/librus_demo demo --ha-port "${LIBRUS_DEMO_PORT:-8123}" "$@"

@@ -1,6 +1,6 @@
 /**
  * A running Home Assistant + Librus simulator, started by the same Python helper as
- * `make demo` (scripts/demo_lib.py `serve`), plus typed clients for their HTTP APIs.
+ * `make demo` (scripts/librus_demo `serve`), plus typed clients for their HTTP APIs.
  *
  * The helper prints one `LIBRUS_DEMO_READY {json}` line once Home Assistant is onboarded
  * and running, then serves until it gets SIGTERM or its stdin closes. Closing stdin is what
@@ -22,7 +22,7 @@ export const RESULTS_DIR = process.env.LIBRUS_E2E_RESULTS ?? path.join(REPO_DIR,
  * on Python 3.14 in its chroot).
  */
 const PYTHON = process.env.LIBRUS_E2E_PYTHON ?? path.join(REPO_DIR, ".venv", "bin", "python");
-const HELPER = path.join(REPO_DIR, "scripts", "demo_lib.py");
+const HELPER = path.join(REPO_DIR, "scripts", "librus_demo");
 const READY_PREFIX = "LIBRUS_DEMO_READY ";
 
 /** What the helper reports once everything is up (the fields of its JSON line). */
@@ -371,7 +371,7 @@ export interface LibrusDashboard {
 
 /**
  * The "Librus" dashboard with the three cards, made by the same code as `make demo`
- * (scripts/demo_lib.py `dashboard`, i.e. `ensure_librus_dashboard`): idempotent, and with
+ * (scripts/librus_demo `dashboard`, i.e. `ensure_librus_dashboard`): idempotent, and with
  * `addEntry` it first adds the demo parent's entry when no Librus entry is loaded.
  */
 export async function ensureLibrusDashboard(
@@ -389,10 +389,10 @@ export async function ensureLibrusDashboard(
   const exited = await waitForExit(child, timeoutMs);
   if (!exited) {
     child.kill("SIGKILL");
-    throw new Error(`demo_lib.py dashboard did not finish within ${timeoutMs / 1000} s\n${stderr}`);
+    throw new Error(`librus_demo dashboard did not finish within ${timeoutMs / 1000} s\n${stderr}`);
   }
   if (child.exitCode !== 0) {
-    throw new Error(`demo_lib.py dashboard failed (exit ${child.exitCode}):\n${stderr}`);
+    throw new Error(`librus_demo dashboard failed (exit ${child.exitCode}):\n${stderr}`);
   }
   const raw: unknown = JSON.parse(stdout.trim().split("\n").pop() ?? "null");
   if (typeof raw !== "object" || raw === null) throw new Error(`dashboard helper said ${stdout}`);

@@ -1,6 +1,6 @@
 /**
  * The three Librus dashboard cards in the real Home Assistant, in English and in Polish:
- * the "Librus" dashboard that `make demo` creates (same code: demo_lib.py
+ * the "Librus" dashboard that `make demo` creates (same code: librus_demo
  * `ensure_librus_dashboard`), its cards showing what `librus/card_data` says, their
  * interactions, the card picker, a phone-sized viewport, the dark theme, and the timetable
  * card's first-render time.

@@ -34,7 +34,7 @@ const stack = inject("stack");
 const sim = new SimulatorAdmin(stack.simulatorUrl);
 
 const TAG = "librus-messages-card";
-/** The demo parent, whose entry ensureLibrusDashboard adds (scripts/demo_lib.py). */
+/** The demo parent, whose entry ensureLibrusDashboard adds (scripts/librus_demo). */
 const DEMO_LOGIN = "8000001";
 /** A dashboard of its own, so the "Librus" dashboard of cards.e2e.ts stays as it is. */
 const URL_PATH = "librus-messages";

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `python` of the latest job's real Home Assistant (the demo venv, Python 3.14, in the chroot),
 # for a caller that has already mounted the chroot (scripts/latest/test.sh, demo.sh): the e2e
-# harness runs scripts/demo_lib.py with it (LIBRUS_E2E_PYTHON). Same directory inside, and
+# harness runs scripts/librus_demo with it (LIBRUS_E2E_PYTHON). Same directory inside, and
 # `exec` all the way down, so signals reach Python.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
