@@ -1,32 +1,21 @@
 /**
  * Debian's Chromium driven by playwright-core (Playwright's own browser downloads do not
- * work here). Every page only reaches 127.0.0.1: anything else (brand icons from the CDN,
- * ...) is aborted at once instead of waiting for a network that is not there.
+ * work here), launched by the same module as frontend/'s component tests. Every page only
+ * reaches 127.0.0.1: anything else (brand icons from the CDN, ...) is aborted at once instead
+ * of waiting for a network that is not there.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 
+import { chromiumLaunchOptions } from "../../frontend/test/chromium.js";
 import { RESULTS_DIR } from "./stack.js";
 import type { Lang } from "./strings.js";
 
-export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
-
-// Playwright adds --headless itself and gives every launch a fresh temporary profile
-// (its own --user-data-dir, deleted on close); it refuses --user-data-dir in args.
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
+/** Launched as the component tests launch it (frontend/test/chromium.ts: the path and flags). */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export interface PageOptions {

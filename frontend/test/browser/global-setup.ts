@@ -2,13 +2,14 @@
  * Once for all browser tests: build the bundle (or take LIBRUS_BUNDLE), serve it with the test
  * page on 127.0.0.1, and start Debian's Chromium through playwright-core.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
+import { chromiumLaunchOptions } from "../chromium";
 import { PAGE_HTML } from "./page";
 
 declare module "vitest" {
@@ -17,17 +18,6 @@ declare module "vitest" {
     baseUrl: string;
   }
 }
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 async function buildBundle(dir: string): Promise<string> {
   process.env.LIBRUS_OUT_DIR = dir;
@@ -64,10 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address() as AddressInfo;
 
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: run scripts/setup_frontend.sh`);
-  // playwright-core gives every launch a fresh temporary --user-data-dir.
-  const browser = await chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launchServer(chromiumLaunchOptions());
 
   project.provide("wsEndpoint", browser.wsEndpoint());
   project.provide("baseUrl", `http://127.0.0.1:${port}/`);
