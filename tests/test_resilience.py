@@ -525,3 +525,19 @@ async def test_many_subscribers_share_one_serialisation(
     assert {e["type"] for e in events} == {"event"}
     assert len({json.dumps(e["event"], sort_keys=True) for e in events}) == 1
     assert len(built) == 2  # and one more per refresh
+
+
+async def test_a_module_failing_at_setup_is_unavailable_then_silent(
+    hass: HomeAssistant, school_day: LibrusSimulator, freezer: FrozenDateTimeFactory
+) -> None:
+    """Attendances fails at the very first refresh: the entry loads without it (its entities
+    unavailable, not empty), and when it answers its absences are recorded, not announced."""
+    school_day.inject("attendances", Fault("status", status=500, times=1))
+    entry = await setup_entry(hass)
+    assert entry.state is ConfigEntryState.LOADED
+    assert state(hass, "sensor.ola_nowak_attendance") == STATE_UNAVAILABLE
+    assert state(hass, "sensor.ola_nowak_latest_grade") != STATE_UNAVAILABLE
+    fired = record_events(hass)
+    await poll(hass, freezer)
+    assert state(hass, "sensor.ola_nowak_attendance") != STATE_UNAVAILABLE
+    assert fired == []

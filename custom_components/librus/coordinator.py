@@ -326,9 +326,12 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         )
 
     def _stale(self, now: datetime) -> set[str]:
-        """Modules failing for longer than the grace: their entities go unavailable."""
+        """Modules failing past the grace (or with nothing to show yet): entities unavailable."""
         stale = set()
         for key, failure in list(self.failing.items()):
+            if key not in self._have:  # never answered since the start: nothing to show
+                stale.add(key)
+                continue
             if not past_grace(failure.since, failure.failed_polls, now):
                 continue
             if failure.gone:  # switched off for good: absent from now on
@@ -487,7 +490,8 @@ class LibrusCoordinator(DataUpdateCoordinator[LibrusSnapshot]):
         def known(kind: str) -> bool:
             if kind == "messages" and not snapshot.messages.available:
                 return False
-            return _SEEN_SOURCES[kind] not in snapshot.missing
+            source = _SEEN_SOURCES[kind]
+            return source not in snapshot.missing and source not in self.failing
 
         cutoff = today - SEEN_KEEP
         new: dict[str, tuple[Any, ...]] = {}
