@@ -1193,94 +1193,14 @@ super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRender
       .new-grades .grade-chip {
         cursor: default;
       }
-    `]},Z=``,Q=class extends O{static properties={_config:{state:!0},_students:{state:!0}};uiLang=`en`;_hass;_asked=!1;set hass(e){this._hass=e;let t=P(e.locale?.language??e.language);t!==this.uiLang&&(this.uiLang=t,this.requestUpdate()),this._asked||(this._asked=!0,Ge(e,!0).then(e=>this._students=e,()=>this._students=[]))}get hass(){return this._hass}setConfig(e){this._config=this.validateConfig(e)}fields(){let e=this._students??[],t=this._config?.entry_id,n=e.some(e=>e.entry_id===t);return[...e.length>1||t!==void 0&&!n?[{name:`entry_id`,kind:`select`,label:`ed_student`,default:Z,options:[{value:Z,label:R(this.uiLang,`ed_student_auto`)},...e.map(e=>({value:e.entry_id,label:e.class_name?`${e.name} (${e.class_name})`:e.name})),...t!==void 0&&!n?[{value:t,label:t}]:[]],toConfig:e=>e===Z?void 0:e,fromConfig:e=>typeof e==`string`?e:Z}]:[],...this.cardFields()]}value(e){let t=this._config?.[e.name];return e.kind===`boolean`?typeof t==`boolean`?t:e.default:t===void 0?e.default:e.fromConfig(t)}change(e,t){if(!this._config)return;let n={...this._config},r=e.kind===`select`?e.toConfig(String(t)):!!t;r===void 0?delete n[e.name]:n[e.name]=r,JSON.stringify(n)!==JSON.stringify(this._config)&&(this._config=n,this.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:n},bubbles:!0,composed:!0})))}render(){if(!this._config)return C;let e=this.fields();return customElements.get(`ha-form`)?this.renderHaForm(e):x`<div class="form">${e.map(e=>this.renderField(e))}</div>`}renderHaForm(e){let t=e.map(e=>e.kind===`boolean`?{name:e.name,selector:{boolean:{}}}:{name:e.name,selector:{select:{options:e.options,mode:`dropdown`}}}),n=Object.fromEntries(e.map(e=>[e.name,this.value(e)])),r=new Map(e.map(e=>[e.name,R(this.uiLang,e.label)]));return x`<ha-form
+    `]},gn;async function _n(){let e=customElements.get(`hui-entities-card`);!e&&window.loadCardHelpers&&(e=(await(await window.loadCardHelpers()).createCardElement({type:`entities`,entities:[]})).constructor),await e?.getConfigElement?.()}function vn(){return customElements.get(`ha-form`)?Promise.resolve():(gn??=_n().catch(()=>void 0).then(()=>customElements.whenDefined(`ha-form`)).then(()=>void 0),gn)}var Z=``,Q=class extends O{static properties={_config:{state:!0},_students:{state:!0},_formReady:{state:!0}};uiLang=`en`;_hass;_asked=!1;connectedCallback(){super.connectedCallback(),this._formReady||vn().then(()=>this._formReady=!0)}set hass(e){this._hass=e;let t=P(e.locale?.language??e.language);t!==this.uiLang&&(this.uiLang=t,this.requestUpdate()),this._asked||(this._asked=!0,Ge(e,!0).then(e=>this._students=e,()=>this._students=[]))}get hass(){return this._hass}setConfig(e){this._config=this.validateConfig(e)}fields(){let e=this._students??[],t=this._config?.entry_id,n=e.some(e=>e.entry_id===t);return[...e.length>1||t!==void 0&&!n?[{name:`entry_id`,kind:`select`,label:`ed_student`,default:Z,options:[{value:Z,label:R(this.uiLang,`ed_student_auto`)},...e.map(e=>({value:e.entry_id,label:e.class_name?`${e.name} (${e.class_name})`:e.name})),...t!==void 0&&!n?[{value:t,label:t}]:[]],toConfig:e=>e===Z?void 0:e,fromConfig:e=>typeof e==`string`?e:Z}]:[],...this.cardFields()]}value(e){let t=this._config?.[e.name];return e.kind===`boolean`?typeof t==`boolean`?t:e.default:t===void 0?e.default:e.fromConfig(t)}change(e,t){if(!this._config)return;let n={...this._config},r=e.kind===`select`?e.toConfig(String(t)):!!t;r===void 0?delete n[e.name]:n[e.name]=r,JSON.stringify(n)!==JSON.stringify(this._config)&&(this._config=n,this.dispatchEvent(new CustomEvent(`config-changed`,{detail:{config:n},bubbles:!0,composed:!0})))}render(){return!this._config||!this._formReady?C:this.renderHaForm(this.fields())}renderHaForm(e){let t=e.map(e=>e.kind===`boolean`?{name:e.name,selector:{boolean:{}}}:{name:e.name,selector:{select:{options:e.options,mode:`dropdown`}}}),n=Object.fromEntries(e.map(e=>[e.name,this.value(e)])),r=new Map(e.map(e=>[e.name,R(this.uiLang,e.label)]));return x`<ha-form
       .hass=${this._hass}
       .data=${n}
       .schema=${t}
       .computeLabel=${e=>r.get(e.name)??e.name}
       @value-changed=${t=>{t.stopPropagation();let r=t.detail.value;for(let t of e)r[t.name]!==n[t.name]&&this.change(t,r[t.name]??(t.kind===`select`&&Z))}}
-    ></ha-form>`}renderField(e){let t=`f-${e.name}`,n=R(this.uiLang,e.label);if(e.kind===`boolean`)return x`<label class="row switch-row" for=${t}>
-        <span>${n}</span>
-        <input
-          id=${t}
-          type="checkbox"
-          role="switch"
-          name=${e.name}
-          .checked=${!!this.value(e)}
-          @change=${t=>this.change(e,t.target.checked)}
-        />
-      </label>`;let r=String(this.value(e));return x`<label class="row select-row" for=${t}>
-      <span>${n}</span>
-      <select
-        id=${t}
-        name=${e.name}
-        @change=${t=>this.change(e,t.target.value)}
-      >
-        ${e.options.map(e=>x`<option value=${e.value} ?selected=${e.value===r}>${e.label}</option>`)}
-      </select>
-    </label>`}static styles=o`
+    ></ha-form>`}static styles=o`
     :host {
       display: block;
-      color: var(--primary-text-color, #212121);
     }
-    .form {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      min-height: 44px;
-      cursor: pointer;
-    }
-    .select-row {
-      flex-wrap: wrap;
-    }
-    select {
-      flex: 1 1 180px;
-      max-width: 320px;
-      min-height: 40px;
-      padding: 0 8px;
-      font: inherit;
-      color: var(--primary-text-color, #212121);
-      background: var(--card-background-color, #fff);
-      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-      border-radius: 8px;
-    }
-    input[type="checkbox"] {
-      appearance: none;
-      position: relative;
-      flex: none;
-      width: 36px;
-      height: 20px;
-      margin: 0;
-      border-radius: 10px;
-      background: color-mix(in srgb, var(--secondary-text-color, #727272) 45%, transparent);
-      cursor: pointer;
-      transition: background 0.15s;
-    }
-    input[type="checkbox"]::after {
-      content: "";
-      position: absolute;
-      top: 2px;
-      left: 2px;
-      width: 16px;
-      height: 16px;
-      border-radius: 50%;
-      background: #fff;
-      transition: transform 0.15s;
-    }
-    input[type="checkbox"]:checked {
-      background: var(--primary-color, #03a9f4);
-    }
-    input[type="checkbox"]:checked::after {
-      transform: translateX(16px);
-    }
-    :focus-visible {
-      outline: 2px solid var(--primary-color, #03a9f4);
-      outline-offset: 2px;
-    }
-  `},gn=class extends Q{validateConfig(e){return Et(e)}cardFields(){return Object.keys(V).map(e=>({name:e,kind:`boolean`,label:`ed_${e}`,default:V[e]}))}},_n=class extends Q{validateConfig(e){return Dt(e)}cardFields(){return[{name:`compact`,kind:`boolean`,label:`ed_compact`,default:H.compact},{name:`show_teacher`,kind:`boolean`,label:`ed_show_teacher`,default:H.show_teacher}]}},vn=class extends Q{validateConfig(e){return Ot(e)}cardFields(){return[{name:`semester`,kind:`select`,label:`ed_semester`,default:U.semester,options:[{value:`current`,label:R(this.uiLang,`ed_semester_current`)},{value:`1`,label:R(this.uiLang,`semester_n`,{n:1})},{value:`2`,label:R(this.uiLang,`semester_n`,{n:2})}],toConfig:e=>e===`1`?1:e===`2`?2:`current`,fromConfig:e=>String(e)},{name:`show_averages`,kind:`boolean`,label:`ed_show_averages`,default:U.show_averages}]}},yn=[3,5,10,20],bn=class extends Q{validateConfig(e){return kt(e)}cardFields(){let e=this._config?.max_messages,t=[.../* @__PURE__ */ new Set([...yn,...e===void 0?[]:[e]])].sort((e,t)=>e-t);return[{name:`max_messages`,kind:`select`,label:`ed_max_messages`,default:String(W.max_messages),options:t.map(e=>({value:String(e),label:String(e)})),toConfig:e=>Number(e),fromConfig:e=>String(e)},{name:`unread_only`,kind:`boolean`,label:`ed_unread_only`,default:W.unread_only},{name:`show_preview`,kind:`boolean`,label:`ed_show_preview`,default:W.show_preview}]}},xn=`0.1.0`,Sn=[[`librus-today-card`,hn],[`librus-timetable-card`,mn],[`librus-grades-card`,Bt],[`librus-messages-card`,pn],[`librus-today-card-editor`,gn],[`librus-timetable-card-editor`,_n],[`librus-grades-card-editor`,vn],[`librus-messages-card-editor`,bn]];function Cn(e){for(let[t,n]of Sn)e.get(t)||e.define(t,n)}var wn=window.customElements;typeof document<`u`&&document.querySelector(`home-assistant`)!==null&&wn.get(`home-assistant`)===void 0?wn.whenDefined(`home-assistant`).then(()=>Cn(window.customElements)):Cn(wn);function $(e,t,n){let r=()=>P(typeof document<`u`?document.documentElement.lang:void 0);return{type:e,get name(){return R(r(),t)},get description(){return R(r(),n)},preview:!0}}var Tn=[$(`librus-today-card`,`card_today`,`desc_today`),$(`librus-timetable-card`,`card_timetable`,`desc_timetable`),$(`librus-grades-card`,`card_grades`,`desc_grades`),$(`librus-messages-card`,`card_messages`,`desc_messages`)];window.customCards=window.customCards??[];for(let e of Tn)window.customCards.some(t=>t.type===e.type)||window.customCards.push(e);console.info(`%c LIBRUS-CARDS %c ${xn} `,`color:#fff;background:#0d5ca8;font-weight:700`,`color:#0d5ca8`);export{xn as VERSION};
+  `},yn=class extends Q{validateConfig(e){return Et(e)}cardFields(){return Object.keys(V).map(e=>({name:e,kind:`boolean`,label:`ed_${e}`,default:V[e]}))}},bn=class extends Q{validateConfig(e){return Dt(e)}cardFields(){return[{name:`compact`,kind:`boolean`,label:`ed_compact`,default:H.compact},{name:`show_teacher`,kind:`boolean`,label:`ed_show_teacher`,default:H.show_teacher}]}},xn=class extends Q{validateConfig(e){return Ot(e)}cardFields(){return[{name:`semester`,kind:`select`,label:`ed_semester`,default:U.semester,options:[{value:`current`,label:R(this.uiLang,`ed_semester_current`)},{value:`1`,label:R(this.uiLang,`semester_n`,{n:1})},{value:`2`,label:R(this.uiLang,`semester_n`,{n:2})}],toConfig:e=>e===`1`?1:e===`2`?2:`current`,fromConfig:e=>String(e)},{name:`show_averages`,kind:`boolean`,label:`ed_show_averages`,default:U.show_averages}]}},Sn=[3,5,10,20],Cn=class extends Q{validateConfig(e){return kt(e)}cardFields(){let e=this._config?.max_messages,t=[.../* @__PURE__ */ new Set([...Sn,...e===void 0?[]:[e]])].sort((e,t)=>e-t);return[{name:`max_messages`,kind:`select`,label:`ed_max_messages`,default:String(W.max_messages),options:t.map(e=>({value:String(e),label:String(e)})),toConfig:e=>Number(e),fromConfig:e=>String(e)},{name:`unread_only`,kind:`boolean`,label:`ed_unread_only`,default:W.unread_only},{name:`show_preview`,kind:`boolean`,label:`ed_show_preview`,default:W.show_preview}]}},wn=`0.1.0`,Tn=[[`librus-today-card`,hn],[`librus-timetable-card`,mn],[`librus-grades-card`,Bt],[`librus-messages-card`,pn],[`librus-today-card-editor`,yn],[`librus-timetable-card-editor`,bn],[`librus-grades-card-editor`,xn],[`librus-messages-card-editor`,Cn]];function En(e){for(let[t,n]of Tn)e.get(t)||e.define(t,n)}var Dn=window.customElements;typeof document<`u`&&document.querySelector(`home-assistant`)!==null&&Dn.get(`home-assistant`)===void 0?Dn.whenDefined(`home-assistant`).then(()=>En(window.customElements)):En(Dn);function $(e,t,n){let r=()=>P(typeof document<`u`?document.documentElement.lang:void 0);return{type:e,get name(){return R(r(),t)},get description(){return R(r(),n)},preview:!0}}var On=[$(`librus-today-card`,`card_today`,`desc_today`),$(`librus-timetable-card`,`card_timetable`,`desc_timetable`),$(`librus-grades-card`,`card_grades`,`desc_grades`),$(`librus-messages-card`,`card_messages`,`desc_messages`)];window.customCards=window.customCards??[];for(let e of On)window.customCards.some(t=>t.type===e.type)||window.customCards.push(e);console.info(`%c LIBRUS-CARDS %c ${wn} `,`color:#fff;background:#0d5ca8;font-weight:700`,`color:#0d5ca8`);export{wn as VERSION};

@@ -1,7 +1,6 @@
 /**
- * Visual editors. One field list drives both Home Assistant's own `ha-form` (when the frontend has
- * it loaded, as in the card editor dialog) and a small built-in form (anywhere else), so the
- * editor always works and looks native inside Home Assistant.
+ * Visual editors: a field list rendered by Home Assistant's own `ha-form` (loaded on demand,
+ * see ./ha-form.ts), so the editor looks and behaves like the built-in cards' editors.
  */
 import { css, html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { fetchStudents } from "../data";
@@ -9,6 +8,7 @@ import { cardLang, type Lang } from "../format";
 import type { HaFormSchema, HomeAssistant, LovelaceCardEditor } from "../ha-types";
 import { t, type MessageKey } from "../localize";
 import type { AnyCardConfig, StudentEntry } from "../types";
+import { loadHaForm } from "./ha-form";
 
 export type Field =
   | { name: string; kind: "boolean"; label: MessageKey; default: boolean }
@@ -30,16 +30,23 @@ export abstract class LibrusEditorBase<C extends AnyCardConfig> extends LitEleme
   static override properties: PropertyDeclarations = {
     _config: { state: true },
     _students: { state: true },
+    _formReady: { state: true },
   };
 
   declare protected _config: C | undefined;
   declare protected _students: StudentEntry[] | undefined;
+  declare private _formReady: boolean;
   protected uiLang: Lang = "en";
   private _hass?: HomeAssistant;
   private _asked = false;
 
   protected abstract validateConfig(config: unknown): C;
   protected abstract cardFields(): Field[];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._formReady) void loadHaForm().then(() => (this._formReady = true));
+  }
 
   set hass(hass: HomeAssistant) {
     this._hass = hass;
@@ -113,10 +120,8 @@ export abstract class LibrusEditorBase<C extends AnyCardConfig> extends LitEleme
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (!this._config) return nothing;
-    const fields = this.fields();
-    if (customElements.get("ha-form")) return this.renderHaForm(fields);
-    return html`<div class="form">${fields.map((f) => this.renderField(f))}</div>`;
+    if (!this._config || !this._formReady) return nothing;
+    return this.renderHaForm(this.fields());
   }
 
   private renderHaForm(fields: Field[]): TemplateResult {
@@ -142,99 +147,9 @@ export abstract class LibrusEditorBase<C extends AnyCardConfig> extends LitEleme
     ></ha-form>`;
   }
 
-  private renderField(field: Field): TemplateResult {
-    const id = `f-${field.name}`;
-    const label = t(this.uiLang, field.label);
-    if (field.kind === "boolean") {
-      return html`<label class="row switch-row" for=${id}>
-        <span>${label}</span>
-        <input
-          id=${id}
-          type="checkbox"
-          role="switch"
-          name=${field.name}
-          .checked=${Boolean(this.value(field))}
-          @change=${(ev: Event) => this.change(field, (ev.target as HTMLInputElement).checked)}
-        />
-      </label>`;
-    }
-    const current = String(this.value(field));
-    return html`<label class="row select-row" for=${id}>
-      <span>${label}</span>
-      <select
-        id=${id}
-        name=${field.name}
-        @change=${(ev: Event) => this.change(field, (ev.target as HTMLSelectElement).value)}
-      >
-        ${field.options.map((o) => html`<option value=${o.value} ?selected=${o.value === current}>${o.label}</option>`)}
-      </select>
-    </label>`;
-  }
-
   static override styles = css`
     :host {
       display: block;
-      color: var(--primary-text-color, #212121);
-    }
-    .form {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      min-height: 44px;
-      cursor: pointer;
-    }
-    .select-row {
-      flex-wrap: wrap;
-    }
-    select {
-      flex: 1 1 180px;
-      max-width: 320px;
-      min-height: 40px;
-      padding: 0 8px;
-      font: inherit;
-      color: var(--primary-text-color, #212121);
-      background: var(--card-background-color, #fff);
-      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-      border-radius: 8px;
-    }
-    input[type="checkbox"] {
-      appearance: none;
-      position: relative;
-      flex: none;
-      width: 36px;
-      height: 20px;
-      margin: 0;
-      border-radius: 10px;
-      background: color-mix(in srgb, var(--secondary-text-color, #727272) 45%, transparent);
-      cursor: pointer;
-      transition: background 0.15s;
-    }
-    input[type="checkbox"]::after {
-      content: "";
-      position: absolute;
-      top: 2px;
-      left: 2px;
-      width: 16px;
-      height: 16px;
-      border-radius: 50%;
-      background: #fff;
-      transition: transform 0.15s;
-    }
-    input[type="checkbox"]:checked {
-      background: var(--primary-color, #03a9f4);
-    }
-    input[type="checkbox"]:checked::after {
-      transform: translateX(16px);
-    }
-    :focus-visible {
-      outline: 2px solid var(--primary-color, #03a9f4);
-      outline-offset: 2px;
     }
   `;
 }

@@ -111,28 +111,19 @@ describe("card editors", () => {
     });
   });
 
-  it("uses Home Assistant's ha-form when it is there", async () => {
+  it("hands ha-form the schema, the data and the labels", async () => {
     const page = await openPage();
-    // a stand-in ha-form that records what it was given and can report a change
-    await page.evaluate(() => {
-      class FakeHaForm extends HTMLElement {
-        data: Record<string, unknown> = {};
-        schema: { name: string }[] = [];
-        computeLabel: (s: { name: string }) => string = (s) => s.name;
-      }
-      customElements.define("ha-form", FakeHaForm);
-    });
     await recordChanges(page, "librus-grades-card-editor");
     const editor = await mount(page, "librus-grades-card-editor", { show_averages: false });
     const form = editor.locator("ha-form");
     await form.waitFor({ state: "attached" });
-    const given = await form.evaluate((el) => {
-      const f = el as HTMLElement & { data: unknown; schema: { name: string }[]; computeLabel: (s: { name: string }) => string };
-      return { data: f.data, names: f.schema.map((s) => s.name), labels: f.schema.map((s) => f.computeLabel(s)) };
-    });
     await expect.poll(async () =>
       (await form.evaluate((el) => (el as HTMLElement & { schema: { name: string }[] }).schema.map((s) => s.name))),
     ).toEqual(["entry_id", "semester", "show_averages"]);
+    const given = await form.evaluate((el) => {
+      const f = el as HTMLElement & { data: unknown; schema: { name: string }[]; computeLabel: (s: { name: string }) => string };
+      return { data: f.data, labels: f.schema.map((s) => f.computeLabel(s)) };
+    });
     expect(given.data).toMatchObject({ semester: "current", show_averages: false });
     expect(given.labels.slice(-2)).toEqual(["Semestr", "Pokazuj średnie"]);
     await form.evaluate((el) => {
@@ -144,5 +135,21 @@ describe("card editors", () => {
     await expect.poll(() => changes(page, "librus-grades-card-editor")).toEqual([
       { type: "custom:librus-grades-card", show_averages: false, semester: 1 },
     ]);
+  });
+
+  it("loads ha-form through a built-in card's editor when the frontend has not yet", async () => {
+    const page = await openPage({ haForm: "lazy" });
+    expect(await page.evaluate(() => customElements.get("ha-form") === undefined)).toBe(true);
+    const editor = await mount(page, "librus-timetable-card-editor", {});
+    const compact = await switchFor(editor, "compact");
+    expect(await compact.isChecked()).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { __haFormLog: string[] }).__haFormLog)).toEqual([
+      "createCardElement entities",
+      "getConfigElement",
+    ]);
+    // a second editor finds it defined and asks nothing more
+    await mount(page, "librus-grades-card-editor", {});
+    await editor.page().locator("#librus-grades-card-editor select[name=semester]").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __haFormLog: string[] }).__haFormLog)).toHaveLength(2);
   });
 });

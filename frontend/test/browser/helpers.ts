@@ -19,6 +19,8 @@ export interface PageOptions {
   timezoneId?: string;
   /** The fixed wall-clock instant; null keeps the real clock (Playwright's fake clock also fakes performance.now). */
   now?: string | null;
+  /** "lazy": the stand-in ha-form is only defined once a built-in card's editor is asked for (./ha-form-stand-in.ts). */
+  haForm?: "lazy";
 }
 
 export interface MountOptions {
@@ -57,6 +59,7 @@ export async function openPage(options: PageOptions = {}): Promise<Page> {
   page.on("pageerror", (err) => errors.push(err.message));
   (page as Page & { errors?: string[] }).errors = errors;
   if (options.now !== null) await page.clock.setFixedTime(new Date(options.now ?? MONDAY_MORNING));
+  if (options.haForm === "lazy") await page.addInitScript(() => ((window as unknown as Record<string, unknown>).__lazyHaForm = true));
   await page.goto(inject("baseUrl"));
   await page.waitForFunction(() => customElements.get("librus-grades-card-editor") !== undefined);
   await page.evaluate(

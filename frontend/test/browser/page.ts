@@ -1,6 +1,9 @@
+import { HA_FORM_STAND_IN } from "./ha-form-stand-in";
+
 /**
  * The test page served to Chromium: Home Assistant's default light and dark theme variables,
- * a stand-in `ha-card`, a fake `hass` (websocket commands answered from fixtures) and the bundle.
+ * stand-ins for `ha-card` and `ha-form`, a fake `hass` (websocket commands answered from
+ * fixtures) and the bundle.
  */
 export const PAGE_HTML = String.raw`<!doctype html>
 <html lang="pl">
@@ -59,6 +62,7 @@ export const PAGE_HTML = String.raw`<!doctype html>
     }
   }
   customElements.define("ha-card", HaCard);
+${HA_FORM_STAND_IN}
 
   /** A fake hass: websocket commands are answered from window.__data / window.__students. */
   window.createHass = ({ language = "pl", students, failSubscribe = false } = {}) => {
