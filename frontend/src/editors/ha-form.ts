@@ -28,15 +28,18 @@ async function askBuiltInEditor(): Promise<void> {
     const element = await helpers.createCardElement({ type: "entities", entities: [] });
     card = element.constructor as BuiltInCard;
   }
-  await card?.getConfigElement?.();
+  // Early in a page load neither may be there yet: the dashboard defines the card soon.
+  card ??= (await customElements.whenDefined("hui-entities-card")) as BuiltInCard;
+  await card.getConfigElement?.();
 }
 
 /** Resolves once `ha-form` is defined (at once when it already is). */
 export function loadHaForm(): Promise<void> {
   if (customElements.get("ha-form")) return Promise.resolve();
-  loading ??= askBuiltInEditor()
-    .catch(() => undefined) // ha-form may still arrive another way: keep waiting for it
-    .then(() => customElements.whenDefined("ha-form"))
-    .then(() => undefined);
+  if (!loading) {
+    // Home Assistant defines ha-form with that editor; it may also arrive another way first.
+    askBuiltInEditor().catch(() => undefined);
+    loading = customElements.whenDefined("ha-form").then(() => undefined);
+  }
   return loading;
 }
