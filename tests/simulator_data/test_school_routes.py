@@ -13,8 +13,11 @@ from custom_components.librus.api import (
     LibrusClient,
     LibrusModuleUnavailableError,
     LibrusUrls,
-    models,
 )
+from custom_components.librus.api.account import parse_student_user
+from custom_components.librus.api.grades import parse_grades
+from custom_components.librus.api.lucky_number import parse_lucky_number
+from custom_components.librus.api.timetable import parse_timetable
 from librus_simulator import DEMO_ACCOUNTS, LibrusSimulator
 from librus_simulator.school_routes import (
     MODULE_OFF_KINDS,
@@ -42,19 +45,15 @@ async def client_for(sim: LibrusSimulator) -> LibrusClient:
 
 async def test_school_year_endpoints(sim: LibrusSimulator) -> None:
     async with await client_for(sim) as client:
-        lucky = models.parse_lucky_number(await client.get_json("LuckyNumbers"))
+        lucky = parse_lucky_number(await client.get_json("LuckyNumbers"))
         assert lucky is not None
         assert lucky.day == date(2026, 11, 26)
-        student = models.parse_student_user(
-            await client.get_json(f"Users/{PARENT.student_user_id}")
-        )
+        student = parse_student_user(await client.get_json(f"Users/{PARENT.student_user_id}"))
         assert student.first_name == PARENT.student_first_name
-        week = models.parse_timetable(
-            await client.get_json("Timetables", {"weekStart": "2026-11-23"})
-        )
+        week = parse_timetable(await client.get_json("Timetables", {"weekStart": "2026-11-23"}))
         assert week.days[0] == date(2026, 11, 23)
         new_id = sim.school.year(PARENT.login).add_grade("5")
-        grades = models.parse_grades(await client.get_json("Grades"))
+        grades = parse_grades(await client.get_json("Grades"))
         assert new_id in {grade.id for grade in grades}
     assert sim.count("timetables") == 1
 
@@ -164,5 +163,5 @@ async def test_admin_adds_a_grade(sim: LibrusSimulator) -> None:
             async with session.post(admin, json=bad) as response:
                 assert response.status == 400
     async with await client_for(sim) as client:
-        grades = models.parse_grades(await client.get_json("Grades"))
+        grades = parse_grades(await client.get_json("Grades"))
     assert next(g for g in grades if g.id == grade_id).grade == "6"

@@ -1,7 +1,8 @@
 """Tests of the simulator's deterministic school year (`school_year`, rendered by `school_gateway`).
 
 Everything the simulator produces is parsed with the client's own parsers
-(`custom_components.librus.api.models`), so the simulator and the client cannot drift apart.
+(one module per Librus resource in
+`custom_components.librus.api`), so the simulator and the client cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,7 +15,43 @@ from typing import Any
 import pytest
 
 from custom_components.librus.api import grades as g
-from custom_components.librus.api import models as m
+from custom_components.librus.api.account import parse_student_user, parse_user_profile, parse_users
+from custom_components.librus.api.agenda import (
+    parse_agenda,
+    parse_agenda_categories,
+    parse_homework_assignments,
+)
+from custom_components.librus.api.answers import status_of
+from custom_components.librus.api.attendance import (
+    AttendanceKind,
+    parse_attendance_types,
+    parse_attendances,
+)
+from custom_components.librus.api.behaviour import (
+    NoteSentiment,
+    parse_behaviour_grade_types,
+    parse_behaviour_points,
+    parse_note_categories,
+    parse_notes,
+)
+from custom_components.librus.api.fields import Items, by_id
+from custom_components.librus.api.free_days import parse_class_free_days, parse_school_free_days
+from custom_components.librus.api.grades import (
+    parse_grade_categories,
+    parse_grade_comments,
+    parse_grades,
+)
+from custom_components.librus.api.lucky_number import parse_lucky_number
+from custom_components.librus.api.notices import parse_school_notices
+from custom_components.librus.api.school import (
+    parse_class,
+    parse_classrooms,
+    parse_colors,
+    parse_lessons,
+    parse_school,
+    parse_subjects,
+)
+from custom_components.librus.api.timetable import TimetableWeek, parse_timetable
 from librus_simulator.school_calendar import plan_of
 from librus_simulator.school_catalogue import AGENDA_TEST, TYPE_ABSENT
 from librus_simulator.school_gateway import RESOURCE_PATTERNS, answer
@@ -27,32 +64,32 @@ STUDENT = ("Ola", "Nowak")
 
 # Every path the school year serves, with the parser that must understand it.
 PARSERS: dict[str, Callable[[Mapping[str, Any]], object]] = {
-    "UserProfile": m.parse_user_profile,
-    "Classes": m.parse_class,
-    "Schools": m.parse_school,
-    "Users": m.parse_users,
-    "Subjects": m.parse_subjects,
-    "Lessons": m.parse_lessons,
-    "Classrooms": m.parse_classrooms,
-    "Colors": m.parse_colors,
-    "LuckyNumbers": m.parse_lucky_number,
-    "Grades": m.parse_grades,
-    "Grades/Categories": m.parse_grade_categories,
-    "Grades/Comments": m.parse_grade_comments,
-    "Attendances": m.parse_attendances,
-    "Attendances/Types": m.parse_attendance_types,
-    "Timetables": m.parse_timetable,
-    "HomeWorks": m.parse_agenda,
-    "HomeWorks/Categories": m.parse_agenda_categories,
-    "HomeWorkAssignments": m.parse_homework_assignments,
-    "SchoolNotices": m.parse_school_notices,
-    "SchoolFreeDays": m.parse_school_free_days,
-    "ClassFreeDays": m.parse_class_free_days,
-    "Notes": m.parse_notes,
-    "Notes/Categories": m.parse_note_categories,
-    "BehaviourGrades/Points": m.parse_behaviour_points,
-    "BehaviourGrades/Points/Comments": m.parse_grade_comments,
-    "BehaviourGrades/Types": m.parse_behaviour_grade_types,
+    "UserProfile": parse_user_profile,
+    "Classes": parse_class,
+    "Schools": parse_school,
+    "Users": parse_users,
+    "Subjects": parse_subjects,
+    "Lessons": parse_lessons,
+    "Classrooms": parse_classrooms,
+    "Colors": parse_colors,
+    "LuckyNumbers": parse_lucky_number,
+    "Grades": parse_grades,
+    "Grades/Categories": parse_grade_categories,
+    "Grades/Comments": parse_grade_comments,
+    "Attendances": parse_attendances,
+    "Attendances/Types": parse_attendance_types,
+    "Timetables": parse_timetable,
+    "HomeWorks": parse_agenda,
+    "HomeWorks/Categories": parse_agenda_categories,
+    "HomeWorkAssignments": parse_homework_assignments,
+    "SchoolNotices": parse_school_notices,
+    "SchoolFreeDays": parse_school_free_days,
+    "ClassFreeDays": parse_class_free_days,
+    "Notes": parse_notes,
+    "Notes/Categories": parse_note_categories,
+    "BehaviourGrades/Points": parse_behaviour_points,
+    "BehaviourGrades/Points/Comments": parse_grade_comments,
+    "BehaviourGrades/Types": parse_behaviour_grade_types,
 }
 
 
@@ -97,11 +134,11 @@ def test_every_static_pattern_has_a_parser() -> None:
 def test_round_trip_without_loss(today: date, path: str) -> None:
     payload = body(year(today), path)
     result = PARSERS[path](payload)
-    if isinstance(result, m.Items):
+    if isinstance(result, Items):
         (raw,) = (value for key, value in payload.items() if isinstance(value, list))
         assert len(result) == len(raw)
         assert result.skipped == 0
-    if isinstance(result, m.TimetableWeek):
+    if isinstance(result, TimetableWeek):
         assert result.skipped == 0
 
 
@@ -122,7 +159,7 @@ def test_envelopes_look_like_the_gateway() -> None:
 
 def test_status_of_data_bodies_is_none() -> None:
     school_year = year()
-    assert all(m.status_of(body(school_year, path)) is None for path in PARSERS)
+    assert all(status_of(body(school_year, path)) is None for path in PARSERS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -192,7 +229,7 @@ def test_timetable_shape_and_quirks() -> None:
     assert isinstance(first["Class"]["Id"], int)
     assert first["LessonNo"] == "1"
     assert payload["Pages"]["Next"].endswith("weekStart=2026-12-07")
-    week = m.parse_timetable(payload)
+    week = parse_timetable(payload)
     assert week.next_week_start == date(2026, 12, 7)
     assert week.prev_week_start == date(2026, 11, 23)
 
@@ -284,7 +321,7 @@ def test_timetable_without_week_start_is_the_current_week_and_bad_input_is_400()
     assert week.days[0] == date(2026, 11, 30)
     status, payload = answer(school_year, "Timetables", {"weekStart": "soon"})
     assert status == 400
-    assert m.status_of(payload) == "InvalidRequest"
+    assert status_of(payload) == "InvalidRequest"
 
 
 def test_timetable_outside_the_year_is_empty() -> None:
@@ -321,7 +358,7 @@ def test_lookup_quirks() -> None:
     types = parsed(school_year, "Attendances/Types")
     custom = [t for t in types if not t.is_standard]
     assert custom
-    assert all(t.kind is m.AttendanceKind.PRESENT for t in custom)
+    assert all(t.kind is AttendanceKind.PRESENT for t in custom)
     school = parsed(school_year, "Schools")
     assert school.lessons_range[0] is None
     assert school.school_year == 2026
@@ -347,7 +384,7 @@ def test_agenda_and_notes_quirks() -> None:
     assert meeting[0].time_from.hour == 17
     assert any(entry.classroom_name for entry in agenda)
     notes = parsed(school_year, "Notes")
-    assert {note.sentiment for note in notes} == set(m.NoteSentiment)
+    assert {note.sentiment for note in notes} == set(NoteSentiment)
     points = parsed(school_year, "BehaviourGrades/Points")
     assert len(points) == 2  # September and October have ended
     assert {grade.display for grade in points} <= {"wz", "bdb"}
@@ -355,14 +392,14 @@ def test_agenda_and_notes_quirks() -> None:
 
 def test_references_resolve() -> None:
     school_year = year(date(2027, 3, 10))
-    lessons = m.by_id(parsed(school_year, "Lessons"))
-    subjects = m.by_id(parsed(school_year, "Subjects"))
-    users = m.by_id(parsed(school_year, "Users"))
-    rooms = m.by_id(parsed(school_year, "Classrooms"))
-    categories = m.by_id(parsed(school_year, "Grades/Categories"))
-    comments = m.by_id(parsed(school_year, "Grades/Comments"))
-    types = m.by_id(parsed(school_year, "Attendances/Types"))
-    agenda_categories = m.by_id(parsed(school_year, "HomeWorks/Categories"))
+    lessons = by_id(parsed(school_year, "Lessons"))
+    subjects = by_id(parsed(school_year, "Subjects"))
+    users = by_id(parsed(school_year, "Users"))
+    rooms = by_id(parsed(school_year, "Classrooms"))
+    categories = by_id(parsed(school_year, "Grades/Categories"))
+    comments = by_id(parsed(school_year, "Grades/Comments"))
+    types = by_id(parsed(school_year, "Attendances/Types"))
+    agenda_categories = by_id(parsed(school_year, "HomeWorks/Categories"))
     for grade in parsed(school_year, "Grades"):
         assert grade.lesson_id in lessons
         assert grade.subject_id in subjects
@@ -481,14 +518,14 @@ def test_bad_account_kind() -> None:
 
 def test_users_by_id() -> None:
     school_year = year()
-    student = m.parse_student_user(body(school_year, "Users/1600001"))
+    student = parse_student_user(body(school_year, "Users/1600001"))
     assert student.display_name == "Ola Nowak"
     assert student.class_id == "69300"
     assert student.class_register_number is not None
     assert 1 <= student.class_register_number <= 26
     teacher = body(school_year, "Users/1493245")["User"]
     assert teacher["LastName"] == "Krawczyk"
-    both = m.parse_users(body(school_year, "Users/1493245,1486358"))
+    both = parse_users(body(school_year, "Users/1493245,1486358"))
     assert [user.id for user in both] == ["1493245", "1486358"]
     assert answer(school_year, "Users/3000001", {})[0] == 404  # Me.Account.Id is no user
 
@@ -499,7 +536,7 @@ def test_other_collections_by_id() -> None:
     assert body(school_year, "Subjects/25684")["Subject"]["Name"] == "Matematyka"
     assert body(school_year, "Grades/Categories/164149")["Category"]["Weight"] == 3
     assert body(school_year, "Classrooms/2194")["Classroom"]["Symbol"] == "C1"
-    lessons = m.parse_lessons(body(school_year, "Lessons/3393609,3393606,1"))
+    lessons = parse_lessons(body(school_year, "Lessons/3393609,3393606,1"))
     assert [lesson.id for lesson in lessons] == ["3393609", "3393606"]
 
 
@@ -507,7 +544,7 @@ def test_other_collections_by_id() -> None:
 def test_unknown_paths_are_404(path: str) -> None:
     status, payload = answer(year(), path, {})
     assert status == 404
-    assert m.status_of(payload) == "NotFound"
+    assert status_of(payload) == "NotFound"
 
 
 # --------------------------------------------------------------------------------------------
@@ -522,7 +559,7 @@ def test_add_grade() -> None:
     assert grade.subject_id == "25683"
     assert grade.date == SATURDAY
     assert grade.is_constituent
-    comments = m.by_id(parsed(school_year, "Grades/Comments"))
+    comments = by_id(parsed(school_year, "Grades/Comments"))
     assert comments[grade.comment_ids[0]].text == "Brawo!"
     final_id = school_year.add_grade("5", subject="mat", kind="final")
     (final,) = (grade for grade in parsed(school_year, "Grades") if grade.id == final_id)
@@ -536,12 +573,12 @@ def test_add_grade() -> None:
 def test_add_notice_and_agenda_entry() -> None:
     school_year = build_school_year("student", STUDENT, SATURDAY)
     notice_id = school_year.add_notice("Dzień sportu", "Strój sportowy obowiązkowy.")
-    notice = m.by_id(parsed(school_year, "SchoolNotices"))[notice_id]
+    notice = by_id(parsed(school_year, "SchoolNotices"))[notice_id]
     assert (notice.title, notice.was_read, notice.start_date) == ("Dzień sportu", False, SATURDAY)
     entry_id = school_year.add_agenda_entry(
         "Kartkówka", day=date(2026, 12, 3), subject="hi", lesson_no=3
     )
-    entry = m.by_id(parsed(school_year, "HomeWorks"))[entry_id]
+    entry = by_id(parsed(school_year, "HomeWorks"))[entry_id]
     assert entry.subject_id == "25678"
     assert entry.lesson_no == 3
     assert entry.date == date(2026, 12, 3)
@@ -558,7 +595,7 @@ def test_add_absence_replaces_the_lessons_mark() -> None:
     (mark,) = (a for a in after if a.date == day and a.lesson_no == 2)
     assert mark.id == new_id
     assert mark.type_id == str(TYPE_ABSENT)
-    lessons = m.by_id(parsed(school_year, "Lessons"))
+    lessons = by_id(parsed(school_year, "Lessons"))
     assert lessons[mark.lesson_id or ""].subject_id == "25684"  # Thursday lesson 2: maths
     today_id = school_year.add_absence(date(2026, 11, 30))  # a future day: a new record
     assert len(parsed(school_year, "Attendances")) == len(before) + 1
