@@ -85,7 +85,8 @@ export class LibrusMessagesCardEditor extends LibrusEditorBase<MessagesCardConfi
         label: "ed_max_messages",
         default: String(MESSAGES_DEFAULTS.max_messages),
         options: counts.map((n) => ({ value: String(n), label: String(n) })),
-        toConfig: (v) => Number(v),
+        // Cleared (the dropdown's ✕) means "the default": the key goes, never 0.
+        toConfig: (v) => (v === "" ? undefined : Number(v)),
         fromConfig: (v) => String(v),
       },
       { name: "unread_only", kind: "boolean", label: "ed_unread_only", default: MESSAGES_DEFAULTS.unread_only },

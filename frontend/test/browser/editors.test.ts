@@ -137,6 +137,22 @@ describe("card editors", () => {
     ]);
   });
 
+  it("a cleared message count goes back to the default (no 0 in the config)", async () => {
+    const page = await openPage();
+    await recordChanges(page, "librus-messages-card-editor");
+    const editor = await mount(page, "librus-messages-card-editor", { max_messages: 10 });
+    const form = editor.locator("ha-form");
+    await form.waitFor();
+    await form.evaluate((el) => {
+      const f = el as HTMLElement & { data: Record<string, unknown> };
+      const { max_messages: _cleared, ...rest } = f.data;
+      el.dispatchEvent(new CustomEvent("value-changed", { detail: { value: rest }, bubbles: true, composed: true }));
+    });
+    await expect.poll(() => changes(page, "librus-messages-card-editor")).toEqual([
+      { type: "custom:librus-messages-card" },
+    ]);
+  });
+
   it("loads ha-form through a built-in card's editor when the frontend has not yet", async () => {
     const page = await openPage({ haForm: "lazy" });
     expect(await page.evaluate(() => customElements.get("ha-form") === undefined)).toBe(true);
