@@ -28,7 +28,7 @@ from custom_components.librus.api import (
 )
 from custom_components.librus.api.answers import classify_gateway_answer
 from custom_components.librus.api.auth import REFERENCE_LOGIN_STEPS, StepResponse
-from custom_components.librus.api.client import new_cookie_jar
+from custom_components.librus.api.connection import new_cookie_jar
 from librus_simulator import Fault, LibrusSimulator
 from librus_simulator.school_routes import ModuleOff
 from tests.helpers import LOGIN_HOPS, PARENT, REFERENCE_STEPS, login_steps

@@ -26,7 +26,7 @@ from custom_components.librus.api import (
     LibrusUrls,
     Timeouts,
 )
-from custom_components.librus.api.client import new_cookie_jar
+from custom_components.librus.api.connection import new_cookie_jar
 
 LIVE = LibrusUrls(oauth_url="https://api.librus.pl", synergia_url="https://synergia.librus.pl")
 

@@ -1,8 +1,8 @@
 """Pure asyncio Librus Synergia client (no Home Assistant imports)."""
 
-from .client import (
+from .client import LibrusClient
+from .connection import (
     Credentials,
-    LibrusClient,
     LibrusUrls,
     LoginGuard,
     LoginResult,
