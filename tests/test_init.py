@@ -95,3 +95,26 @@ async def test_librus_unavailable_means_not_ready(
     assert entry.reason == EXCEPTION_MESSAGES[reason]["message"].rstrip(".")
     assert hass.config_entries.flow.async_progress() == []  # no reauth for an outage
     simulator.release_hangs()
+
+
+async def test_no_deprecated_usage_reported(
+    hass: HomeAssistant, simulator: LibrusSimulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Home Assistant reports a custom integration's deprecated calls in the log ("Detected
+    that custom integration …"); a whole lifecycle (setup, poll, reload, unload) has none."""
+    entry = mock_entry()
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    await entry.runtime_data.coordinator.async_refresh()
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.NOT_LOADED
+    reported = [
+        r.getMessage()
+        for r in caplog.records
+        if "Detected that custom integration" in r.getMessage()
+    ]
+    assert reported == []
