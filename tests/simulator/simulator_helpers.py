@@ -7,7 +7,7 @@ from typing import Any, Final
 import aiohttp
 from yarl import URL
 
-from librus_simulator import DEMO_ACCOUNTS, Account
+from librus_simulator import DEMO_ACCOUNTS, Account, Fault, LibrusSimulator
 
 PARENT: Final = DEMO_ACCOUNTS[0]
 STUDENT: Final = DEMO_ACCOUNTS[1]
@@ -116,3 +116,42 @@ async def full_login(client: aiohttp.ClientSession, account: Account = PARENT) -
     landing = (await follow_chain(client, go_to))[-1]
     assert landing.status == 200
     assert set(SESSION_COOKIES) <= set(jar_cookies(client))
+
+
+class Control:
+    """The same controls, either as method calls or as admin HTTP requests."""
+
+    def __init__(self, sim: LibrusSimulator, admin: aiohttp.ClientSession, via: str) -> None:
+        self.sim = sim
+        self.admin = admin
+        self.via = via
+
+    async def inject(self, step: str, kind: str, **options: Any) -> None:
+        if self.via == "direct":
+            self.sim.inject(step, Fault(kind, **options))  # type: ignore[arg-type]
+            return
+        async with self.admin.post(
+            "/__simulator/faults", json={"step": step, "kind": kind, **options}
+        ) as response:
+            assert response.status == 201, await response.text()
+
+    async def clear(self) -> None:
+        if self.via == "direct":
+            self.sim.clear_faults()
+            return
+        async with self.admin.delete("/__simulator/faults") as response:
+            assert response.status == 200
+
+    async def release(self) -> int:
+        if self.via == "direct":
+            return self.sim.release_hangs()
+        async with self.admin.post("/__simulator/release") as response:
+            released: int = (await response.json())["released"]
+            return released
+
+    async def set_latency(self, seconds: float) -> None:
+        if self.via == "direct":
+            self.sim.set_latency(seconds)
+            return
+        async with self.admin.post("/__simulator/latency", json={"seconds": seconds}) as response:
+            assert response.status == 200
