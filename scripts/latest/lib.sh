@@ -101,6 +101,11 @@ latest_mount() {
   latest_bind /tmp
   latest_bind "$LATEST_REPO"
   latest_bind "$LATEST_VENVS"
+  # The reference material beside the checkout (../shared: the Postman collection, real
+  # answers) that the conformance tests read; without it they would skip in this job.
+  if [ -d "$LATEST_REPO/../shared" ]; then
+    latest_bind "$(cd "$LATEST_REPO/../shared" && pwd)"
+  fi
 }
 
 # Run a command in the chroot, in the current directory, with a venv's bin first on PATH.
