@@ -168,3 +168,36 @@ export async function startReconfigure(page: Page, s: Strings, entryTitle: strin
     .first()
     .click();
 }
+
+
+/** The toolbar's pencil (edit dashboard), matched by its icon's path. */
+const PENCIL_PATH = "M20.71,7.04";
+
+/**
+ * As a person adds a card: edit the dashboard, a section's "Add card", the picker's "By card"
+ * tab (frontend 20261028+ opens on "By entity"), then type `search` into its search field.
+ * Returns the picker dialog and the "Done" button that leaves edit mode.
+ */
+export async function openCardPicker(
+  page: Page,
+  s: Strings,
+  search: string,
+): Promise<{ picker: Locator; done: Locator }> {
+  await page
+    .locator("ha-icon-button")
+    .filter({ has: page.locator(`path[d^="${PENCIL_PATH}"]`) })
+    .first()
+    .click();
+  const done = page.getByRole("button", { name: s.ha("ui.panel.lovelace.menu.exit_edit_mode") });
+  await done.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
+  const addCard = s.ha("ui.panel.lovelace.editor.section.add_card");
+  await page.getByRole("button", { name: addCard }).or(page.getByText(addCard, { exact: true })).first().click();
+  const picker = page.locator("hui-dialog-create-card");
+  const byCard = s.ha("ui.panel.lovelace.editor.cardpicker.by_card");
+  await picker.getByRole("tab", { name: byCard }).or(picker.getByText(byCard, { exact: true })).first().click();
+  const label = s.ha("ui.panel.lovelace.editor.edit_card.search_cards");
+  const field = picker.getByRole("textbox", { name: label }).or(picker.getByPlaceholder(label)).first();
+  await field.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
+  await field.fill(search);
+  return { picker, done };
+}

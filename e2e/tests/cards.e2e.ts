@@ -22,6 +22,7 @@ import {
   loadCardModules,
   login,
   newHaPage,
+  openCardPicker,
   renderTimingScript,
   Screenshots,
   SimulatorAdmin,
@@ -88,7 +89,6 @@ async function texts(locator: Locator): Promise<string[]> {
 
 // mdiPencil: the toolbar's "Edit dashboard" icon button (its accessible name is empty in the
 // 2026.2 frontend, so it is found by its icon).
-const PENCIL_PATH = "M20.71,7.04";
 // The cards must be there on the first load: no retry.
 const MISSING_ELEMENTS_RETRIES = 1;
 // E2E_HOLD_CARDS=1 delays the bundle until Home Assistant's registry is in place (the
@@ -375,32 +375,7 @@ for (const lang of LANGS) {
       const names = PICKER_NAMES.map((key) => t(key));
       expect(registered).toEqual(expect.arrayContaining(names));
 
-      // Edit dashboard (the toolbar's pencil), then a section's "Add card".
-      const pencil = page
-        .locator("ha-icon-button")
-        .filter({ has: page.locator(`path[d^="${PENCIL_PATH}"]`) })
-        .first();
-      await pencil.click();
-      const done = page.getByRole("button", { name: s.ha("ui.panel.lovelace.menu.exit_edit_mode") });
-      await done.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
-      await page
-        .getByRole("button", { name: s.ha("ui.panel.lovelace.editor.section.add_card") })
-        .or(page.getByText(s.ha("ui.panel.lovelace.editor.section.add_card"), { exact: true }))
-        .first()
-        .click();
-      const dialog = page.locator("hui-dialog-create-card");
-      // Frontend 20261028+ opens "Add to dashboard" on its "By entity" tab: pick "By card"
-      // (where older frontends already are) as a person would.
-      const byCard = s.ha("ui.panel.lovelace.editor.cardpicker.by_card");
-      await dialog
-        .getByRole("tab", { name: byCard })
-        .or(dialog.getByText(byCard, { exact: true }))
-        .first()
-        .click();
-      const search = s.ha("ui.panel.lovelace.editor.edit_card.search_cards");
-      const field = dialog.getByRole("textbox", { name: search }).or(dialog.getByPlaceholder(search)).first();
-      await field.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
-      await field.fill("Librus");
+      const { picker: dialog, done } = await openCardPicker(page, s, "Librus");
       for (const name of names) {
         await dialog.getByText(name, { exact: true }).first().waitFor({ state: "visible" });
       }

@@ -23,6 +23,7 @@ import {
   librusCardData,
   login,
   newHaPage,
+  openCardPicker,
   REPO_DIR,
   Screenshots,
   SimulatorAdmin,
@@ -41,7 +42,6 @@ const URL_PATH = "librus-messages";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 // mdiPencil: the toolbar's "Edit dashboard" icon button (found by its icon, as in cards.e2e.ts).
-const PENCIL_PATH = "M20.71,7.04";
 
 /** The simulator's record of one message (GET /__simulator/messages). */
 interface SimMessage {
@@ -171,29 +171,7 @@ for (const lang of LANGS) {
 
     test("a person adds the Messages card through the card picker", async () => {
       await page.goto(dashboardUrl);
-      const pencil = page
-        .locator("ha-icon-button")
-        .filter({ has: page.locator(`path[d^="${PENCIL_PATH}"]`) })
-        .first();
-      await pencil.click();
-      const done = page.getByRole("button", { name: s.ha("ui.panel.lovelace.menu.exit_edit_mode") });
-      await done.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
-      await page
-        .getByRole("button", { name: s.ha("ui.panel.lovelace.editor.section.add_card") })
-        .or(page.getByText(s.ha("ui.panel.lovelace.editor.section.add_card"), { exact: true }))
-        .first()
-        .click();
-      const picker = page.locator("hui-dialog-create-card");
-      const byCard = s.ha("ui.panel.lovelace.editor.cardpicker.by_card");
-      await picker
-        .getByRole("tab", { name: byCard })
-        .or(picker.getByText(byCard, { exact: true }))
-        .first()
-        .click();
-      const search = s.ha("ui.panel.lovelace.editor.edit_card.search_cards");
-      const field = picker.getByRole("textbox", { name: search }).or(picker.getByPlaceholder(search)).first();
-      await field.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
-      await field.fill("Librus");
+      const { picker, done } = await openCardPicker(page, s, "Librus");
       // The picker's entry: its name above a live preview; a click anywhere on it picks it.
       const name = picker.getByText(t("card_messages"), { exact: true }).first();
       await name.waitFor({ state: "visible", timeout: UI_TIMEOUT_MS });
