@@ -95,6 +95,16 @@ export abstract class LibrusCard<C extends AnyCardConfig> extends LitElement imp
     }
   }
 
+  /** The whole card while there is nothing to show: its title over the status message. */
+  protected renderStatusCard(title: TemplateResult, status: TemplateResult | undefined): TemplateResult {
+    return html`<ha-card
+      ><div class="root">
+        <div class="header">${title}</div>
+        ${status}
+      </div></ha-card
+    >`;
+  }
+
   protected renderStudent(data: CardData | undefined): TemplateResult | typeof nothing {
     if (!data) return nothing;
     const { name, class_name } = data.student;

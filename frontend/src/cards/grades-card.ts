@@ -62,12 +62,7 @@ export class LibrusGradesCard extends LibrusCard<GradesCardConfig> {
     const status = this.renderStatus();
     const title = html`<h2 class="title">${this.t("grades")}</h2>`;
     if (status || !data) {
-      return html`<ha-card
-        ><div class="root">
-          <div class="header">${title}</div>
-          ${status}
-        </div></ha-card
-      >`;
+      return this.renderStatusCard(title, status);
     }
     const shown = this.semester(data);
     const semester = semesterOf(data, shown);

@@ -52,12 +52,7 @@ export class LibrusMessagesCard extends LibrusCard<MessagesCardConfig> {
     const status = this.renderStatus();
     const title = html`<h2 class="title">${this.t("messages")}</h2>`;
     if (status || !data) {
-      return html`<ha-card
-        ><div class="root">
-          <div class="header">${title}</div>
-          ${status}
-        </div></ha-card
-      >`;
+      return this.renderStatusCard(title, status);
     }
     const messages = messagesOf(data);
     const url = messages.available ? messages.inbox_url : "";

@@ -63,12 +63,7 @@ export class LibrusTimetableCard extends LibrusCard<TimetableCardConfig> {
     const status = this.renderStatus();
     const title = html`<h2 class="title">${this.t("timetable")}</h2>`;
     if (status || !data) {
-      return html`<ha-card
-        ><div class="root">
-          <div class="header">${title}</div>
-          ${status}
-        </div></ha-card
-      >`;
+      return this.renderStatusCard(title, status);
     }
     const { week, index, home } = this.shownWeek(data);
     const compact = this.option("compact");

@@ -39,12 +39,7 @@ export class LibrusTodayCard extends LibrusCard<TodayCardConfig> {
     const data = this.data;
     const status = this.renderStatus();
     if (status || !data) {
-      return html`<ha-card
-        ><div class="root">
-          <div class="header"><h2 class="title">${this.t("today")}</h2></div>
-          ${status}
-        </div></ha-card
-      >`;
+      return this.renderStatusCard(html`<h2 class="title">${this.t("today")}</h2>`, status);
     }
     const clock = this.clock();
     const today = effectiveToday(data, clock);
