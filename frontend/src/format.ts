@@ -104,15 +104,30 @@ export function intlLocale(language: string | undefined): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** One `Intl.DateTimeFormat` per locale and options (they are costly to make), for every card. */
+export function cachedFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = locale + JSON.stringify(options);
   let f = formatters.get(key);
   if (!f) {
-    // An ISO date is rendered from UTC midnight in UTC, so the day never shifts.
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+    f = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, f);
   }
   return f;
+}
+
+/** Day, month, year, hour and minute, 24-hour: "29.11.2026, 14:23". */
+export const TIMESTAMP_FORMAT: Intl.DateTimeFormatOptions = {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+};
+
+function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  // An ISO date is rendered from UTC midnight in UTC, so the day never shifts.
+  return cachedFormatter(locale, { ...options, timeZone: "UTC" });
 }
 
 function isoToUTC(date: ISODate): Date {
@@ -174,21 +189,7 @@ export function formatTimestamp(timestamp: string, locale: string): string {
     }
   }
   if (Number.isNaN(instant)) return timestamp;
-  const key = `ts:${locale}:${zone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(key, f);
-  }
-  return f.format(instant);
+  return cachedFormatter(locale, { ...TIMESTAMP_FORMAT, timeZone: zone }).format(instant);
 }
 
 /** Averages: "4,57" in Polish, "4.57" in English; "–" when there is none. */

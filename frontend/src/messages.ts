@@ -2,7 +2,7 @@
  * Data shaping for the Messages card: which messages to list and how their dates read.
  * The backend decides what is unread and cuts the previews; nothing here second-guesses it.
  */
-import { schoolClock, SCHOOL_TZ, type SchoolClock } from "./format";
+import { cachedFormatter, schoolClock, SCHOOL_TZ, type SchoolClock, TIMESTAMP_FORMAT } from "./format";
 import type { CardData, CardMessages, ISODate, MessageItem } from "./types";
 
 /** A timestamp that ends in "Z" or an offset ("+01:00", "-0800"). */
@@ -77,16 +77,8 @@ export function sentClock(sent: string | null): SchoolClock | null {
   return Number.isNaN(at) ? null : schoolClock(at);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(options);
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: SCHOOL_TZ });
-    formatters.set(key, f);
-  }
-  return f;
+  return cachedFormatter(locale, { ...options, timeZone: SCHOOL_TZ });
 }
 
 /**
@@ -106,12 +98,5 @@ export function formatMessageDate(sent: string | null, today: ISODate, locale: s
 export function formatMessageTimestamp(sent: string | null, locale: string): string {
   const at = sentInstant(sent);
   if (Number.isNaN(at)) return "";
-  return formatter(locale, {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
+  return formatter(locale, TIMESTAMP_FORMAT).format(at);
 }
